@@ -1,0 +1,59 @@
+import type { VendorName } from './types.js';
+
+export type VendorErrorKind =
+  | 'unavailable'
+  | 'timeout'
+  | 'bad_response'
+  | 'auth'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'conflict'
+  | 'bad_request'
+  | 'disabled';
+
+export interface VendorErrorInit {
+  vendor: VendorName;
+  kind: VendorErrorKind;
+  message: string;
+  operation?: string;
+  status?: number;
+  vendorCode?: string;
+  vendorMessage?: string;
+  /** Seconds. */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+/** Every failure of a vendor call, whatever its cause, surfaces as one of these. */
+export class VendorError extends Error {
+  readonly vendor: VendorName;
+  readonly kind: VendorErrorKind;
+  readonly operation: string | undefined;
+  readonly status: number | undefined;
+  readonly vendorCode: string | undefined;
+  readonly vendorMessage: string | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(init: VendorErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'VendorError';
+    this.vendor = init.vendor;
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.vendorMessage = init.vendorMessage;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/** A vendor answered 2xx with a body we cannot use. */
+export function badResponse(vendor: VendorName, operation: string, what: string): VendorError {
+  return new VendorError({
+    vendor,
+    kind: 'bad_response',
+    operation,
+    message: `${vendor} ${operation}: unexpected response shape (${what})`,
+  });
+}
