@@ -6,7 +6,13 @@ export const VENDOR_NAMES: readonly VendorName[] = ['userlane', 'userloop', 'use
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Arrays repeat the parameter (`score=1&score=2`); null and undefined are left out. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number)[];
 
 export interface VendorRequest {
   method: HttpMethod;

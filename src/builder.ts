@@ -1,0 +1,31 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { GatewayContext } from './context.js';
+import { decodeGlobalId, encodeGlobalId } from './global-id.js';
+
+export interface GatewaySchemaTypes {
+  Context: GatewayContext;
+  Scalars: {
+    DateTime: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+    Upload: { Input: File; Output: never };
+  };
+  Connection: { totalCount: number | null };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({
+  plugins: [RelayPlugin, DataloaderPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+  },
+});

@@ -1,0 +1,68 @@
+import { GraphQLError } from 'graphql';
+import type { VendorErrorKind } from './transport/vendor-error.js';
+import { VendorError } from './transport/vendor-error.js';
+import type { VendorName } from './transport/types.js';
+
+const CODES: Record<VendorErrorKind, string> = {
+  unavailable: 'VENDOR_UNAVAILABLE',
+  timeout: 'VENDOR_TIMEOUT',
+  bad_response: 'VENDOR_BAD_RESPONSE',
+  auth: 'VENDOR_AUTH',
+  forbidden: 'VENDOR_FORBIDDEN',
+  not_found: 'VENDOR_NOT_FOUND',
+  rate_limited: 'VENDOR_RATE_LIMITED',
+  conflict: 'VENDOR_CONFLICT',
+  disabled: 'VENDOR_DISABLED',
+  // The vendor refused parameters that came from the caller's arguments.
+  bad_request: 'BAD_USER_INPUT',
+};
+
+export function sourceOf(vendor: VendorName): 'USERLANE' | 'USERLOOP' | 'USERHERO' | 'PLANHAT' {
+  return vendor.toUpperCase() as 'USERLANE' | 'USERLOOP' | 'USERHERO' | 'PLANHAT';
+}
+
+export function vendorErrorExtensions(error: VendorError): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {
+    code: CODES[error.kind],
+    vendor: sourceOf(error.vendor),
+  };
+  if (error.status !== undefined) extensions.status = error.status;
+  if (error.vendorCode !== undefined) extensions.vendorCode = error.vendorCode;
+  if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
+  if (error.operation !== undefined) extensions.operation = error.operation;
+  return extensions;
+}
+
+/**
+ * Yoga's error mask: vendor failures keep their message and gain typed extensions; errors we
+ * raised on purpose pass through; anything else is unexpected and hidden behind a generic message.
+ */
+export function maskError(error: unknown, genericMessage: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  if (original instanceof VendorError) {
+    return new GraphQLError(original.message, {
+      nodes: graphQLError?.nodes,
+      source: graphQLError?.source,
+      positions: graphQLError?.positions,
+      path: graphQLError?.path,
+      extensions: vendorErrorExtensions(original),
+    });
+  }
+  if (graphQLError && (!original || original instanceof GraphQLError)) {
+    return original instanceof GraphQLError && original !== graphQLError
+      ? new GraphQLError(original.message, {
+          nodes: graphQLError.nodes,
+          source: graphQLError.source,
+          positions: graphQLError.positions,
+          path: graphQLError.path,
+          extensions: original.extensions,
+        })
+      : graphQLError;
+  }
+  return new GraphQLError(genericMessage, {
+    nodes: graphQLError?.nodes,
+    path: graphQLError?.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

@@ -1,0 +1,63 @@
+import { createServer } from 'node:http';
+import type { Env } from './config.js';
+import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './config.js';
+import { createLogger } from './logger.js';
+import { startSandbox } from './sandbox/index.js';
+import { createGateway } from './server.js';
+import { createServices } from './services.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env: Env = { ...readDotEnv('.env'), ...process.env };
+  let config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+
+  const useSandbox =
+    config.sandbox === 'on' || (config.sandbox === 'auto' && !hasVendorCredentials(env));
+  const sandbox = useSandbox ? await startSandbox() : undefined;
+  if (sandbox) {
+    // The sandbox's variables replace the vendor settings, so every vendor points at it.
+    config = loadConfig({ ...env, ...sandbox.env });
+    logger.info(
+      config.sandbox === 'on'
+        ? 'SANDBOX=on: serving the embedded vendor sandbox'
+        : 'no vendor credentials set: serving the embedded vendor sandbox (SANDBOX=auto)',
+      { vendors: sandbox.urls },
+    );
+  }
+
+  const services = createServices(config, { logger, sandbox: sandbox !== undefined });
+  const yoga = createGateway(services);
+  const server = createServer(yoga);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(`GraphiQL at http://localhost:${port}/graphql`, {
+    bootMs: Math.round(performance.now() - started),
+    enabled: services.enabledVendors(),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`gateway failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// The connection bridge: Relay Cursor Connections over any vendor list, merged feeds, and
+// constant-memory streams for exports. Everything outside src/pagination imports from here.
+
+export { DEFAULT_FIRST, describeFirst, MAX_FIRST, maxFirstFor } from './bounds.js';
+export { connectionFromAdapter } from './connection.js';
+export { type MergeOptions, type MergeStream, mergedConnection } from './merge.js';
+export { iterateAdapter, iterateMerged, iteratePages, type StreamOptions } from './stream.js';
+export type {
+  Connection,
+  ConnectionArgs,
+  ConnectionOptions,
+  CursorAdapter,
+  Edge,
+  ListAdapter,
+  OffsetAdapter,
+  PageAdapter,
+  PageInfo,
+} from './types.js';

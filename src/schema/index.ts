@@ -1,0 +1,9 @@
+import { builder } from '../builder.js';
+import './scalars.js';
+import './connection.js';
+import './vendors.js';
+import './heart.js';
+
+builder.queryType({});
+
+export const schema = builder.toSchema({ sortSchema: false });

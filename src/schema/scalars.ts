@@ -1,0 +1,67 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from '../builder.js';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
+    throw new GraphQLError(
+      `Date must be a calendar date as YYYY-MM-DD (got ${JSON.stringify(value)})`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
+  }
+  return value;
+}
+
+function parseDateTime(value: unknown): string {
+  if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError(
+      `DateTime must be ISO 8601 with a zone, e.g. 2026-05-01T12:00:00Z (got ${JSON.stringify(value)})`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
+  }
+  return new Date(value).toISOString();
+}
+
+builder.scalarType('Date', {
+  description: 'A UTC calendar date, YYYY-MM-DD.',
+  serialize: (value) => value,
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 with a zone (the gateway answers in UTC).',
+  serialize: (value) => value,
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value, passed through as the vendor sent it.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+builder.scalarType('Upload', {
+  description: 'A file sent with the GraphQL multipart request spec.',
+  serialize: () => {
+    throw new GraphQLError('Upload is an input-only scalar');
+  },
+  parseValue: (value) => {
+    if (value instanceof File) return value;
+    throw new GraphQLError('Upload must be a file sent as a multipart request part', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  },
+});

@@ -1,0 +1,142 @@
+import type { GatewayConfig } from './config.js';
+import { VendorHealth } from './health.js';
+import type { Logger } from './logger.js';
+import { VENDOR_NAMES } from './transport/types.js';
+import type { VendorName, VendorProfile } from './transport/types.js';
+import { VendorTransport } from './transport/vendor-transport.js';
+import { PlanhatClient } from './vendors/planhat/client.js';
+import { planhatProfile } from './vendors/planhat/profile.js';
+import { UserHeroClient } from './vendors/userhero/client.js';
+import { userheroProfile } from './vendors/userhero/profile.js';
+import { UserlaneClient } from './vendors/userlane/client.js';
+import { userlaneProfile } from './vendors/userlane/profile.js';
+import { UserLoopClient } from './vendors/userloop/client.js';
+import { userloopProfile } from './vendors/userloop/profile.js';
+
+export interface VendorClients {
+  userlane: UserlaneClient | undefined;
+  userloop: UserLoopClient | undefined;
+  userhero: UserHeroClient | undefined;
+  planhat: PlanhatClient | undefined;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  vendors: Record<string, { enabled: boolean; ready: boolean | null; lastError: string | null }>;
+}
+
+/** Long-lived, process-wide pieces: vendor clients over pooled transports, health, config. */
+export interface Services {
+  config: GatewayConfig;
+  logger: Logger;
+  health: VendorHealth;
+  /** True when the vendors are the embedded sandbox. */
+  sandbox: boolean;
+  vendors: VendorClients;
+  enabledVendors(): VendorName[];
+  /** Each enabled vendor answered within the freshness window, probing those that did not. */
+  readiness(): Promise<ReadinessReport>;
+  close(): Promise<void>;
+}
+
+const READY_FRESH_MS = 30_000;
+
+export function createServices(
+  config: GatewayConfig,
+  options: { logger: Logger; sandbox: boolean },
+): Services {
+  const health = new VendorHealth();
+  const transports: VendorTransport[] = [];
+  const transport = (profile: VendorProfile) => {
+    const t = new VendorTransport(profile, {
+      timeoutMs: config.vendorTimeoutMs,
+      logger: options.logger,
+      onOutcome: (outcome) => health.record(profile.vendor, outcome),
+    });
+    transports.push(t);
+    return t;
+  };
+
+  const vendors: VendorClients = {
+    userlane: config.userlane
+      ? new UserlaneClient(transport(userlaneProfile(config.userlane)), {
+          propertyId: config.userlane.propertyId,
+        })
+      : undefined,
+    userloop: config.userloop
+      ? new UserLoopClient(transport(userloopProfile(config.userloop)))
+      : undefined,
+    userhero: config.userhero
+      ? new UserHeroClient(transport(userheroProfile(config.userhero)))
+      : undefined,
+    planhat: config.planhat
+      ? new PlanhatClient(transport(planhatProfile(config.planhat)))
+      : undefined,
+  };
+  const enabled = VENDOR_NAMES.filter((name) => vendors[name] !== undefined);
+
+  let probing: Promise<ReadinessReport> | undefined;
+  const readiness = async (): Promise<ReadinessReport> => {
+    const now = Date.now();
+    const stale = enabled.filter(
+      (v) => (health.snapshot(v).lastSuccessAt ?? 0) < now - READY_FRESH_MS,
+    );
+    if (stale.length > 0) {
+      // Concurrent probes would spend vendor rate budgets for nothing: share one.
+      probing ??= Promise.all(stale.map((v) => probe(vendors, v).catch(() => undefined)))
+        .then(() => report())
+        .finally(() => {
+          probing = undefined;
+        });
+      return probing;
+    }
+    return report();
+  };
+  const report = (): ReadinessReport => {
+    const now = Date.now();
+    const entries = VENDOR_NAMES.map((vendor) => {
+      const snapshot = health.snapshot(vendor);
+      const isEnabled = enabled.includes(vendor);
+      const ready = isEnabled ? (snapshot.lastSuccessAt ?? 0) >= now - READY_FRESH_MS : null;
+      return [vendor, { enabled: isEnabled, ready, lastError: snapshot.lastError }] as const;
+    });
+    return {
+      ready: entries.every(([, v]) => v.ready !== false),
+      vendors: Object.fromEntries(entries),
+    };
+  };
+
+  return {
+    config,
+    logger: options.logger,
+    health,
+    sandbox: options.sandbox,
+    vendors,
+    enabledVendors: () => enabled,
+    readiness,
+    close: async () => {
+      await Promise.all(transports.map((t) => t.close()));
+    },
+  };
+}
+
+/** The cheapest call that proves a vendor answers with our credentials. */
+async function probe(vendors: VendorClients, vendor: VendorName): Promise<void> {
+  const signal = AbortSignal.timeout(5000);
+  switch (vendor) {
+    case 'userlane': {
+      const today = new Date().toISOString().slice(0, 10);
+      await vendors.userlane?.heart({ from: today, to: today }, 1, 0, { signal });
+      return;
+    }
+    case 'userloop':
+      await vendors.userloop?.surveys({ signal });
+      return;
+    case 'userhero':
+      await vendors.userhero?.workspaces({ signal });
+      return;
+    case 'planhat':
+      await vendors.planhat?.listNps({ limit: 1 }, { signal });
+      return;
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from '../../src/config.js';
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('defaults to port 4000, SANDBOX=auto, a 5 s vendor timeout and no vendor enabled', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.sandbox).toBe('auto');
+    expect(config.vendorTimeoutMs).toBe(5000);
+    expect([config.userlane, config.userloop, config.userhero, config.planhat]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('enables a vendor once its credentials are set, with the documented base URL by default', () => {
+    const config = loadConfig({
+      USERHERO_API_KEY: 'sk_live_x',
+      USERHERO_WORKSPACE_ID: 'ws_1',
+      USERLANE_API_TOKEN: 't',
+      USERLANE_PROPERTY_ID: 'prop',
+    });
+    expect(config.userhero).toEqual({
+      baseUrl: 'https://userhero.co/api/v1',
+      apiKey: 'sk_live_x',
+      workspaceId: 'ws_1',
+    });
+    expect(config.userlane?.baseUrl).toBe('https://api.userlane.com/analytics/public');
+    expect(hasVendorCredentials({ PLANHAT_API_TOKEN: 'x' })).toBe(true);
+    expect(hasVendorCredentials({ PLANHAT_API_TOKEN: ' ' })).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be an integer from 0 to 65535'],
+    [{ SANDBOX: 'maybe' }, 'SANDBOX must be one of auto, on, off (got "maybe")'],
+    [{ VENDOR_TIMEOUT_MS: '-5' }, 'VENDOR_TIMEOUT_MS must be an integer from 1 to 120000'],
+    [
+      { USERHERO_API_KEY: 'k', USERHERO_BASE_URL: 'not a url' },
+      'USERHERO_BASE_URL must be an absolute',
+    ],
+    [
+      { PLANHAT_API_TOKEN: 'k', PLANHAT_BASE_URL: 'ftp://x' },
+      'PLANHAT_BASE_URL must use http or https',
+    ],
+    [
+      { USERLOOP_API_KEY: 'k', USERLOOP_BASE_URL: 'https://x?y=1' },
+      'USERLOOP_BASE_URL must not carry',
+    ],
+    [
+      { USERLANE_API_TOKEN: 't' },
+      'USERLANE_PROPERTY_ID is required when USERLANE_API_TOKEN is set',
+    ],
+    [
+      { USERLANE_PROPERTY_ID: 'x'.repeat(17) },
+      'USERLANE_PROPERTY_ID must be at most 16 characters',
+    ],
+    [
+      { USERLANE_SURVEYS: '12:Onboarding,13' },
+      'USERLANE_SURVEYS must be a comma-separated list of id:Title',
+    ],
+    [
+      { USERLANE_LOOKUPS_DIR: '/no/such/dir' },
+      'USERLANE_LOOKUPS_DIR must be an existing directory',
+    ],
+    [{ USER_DIRECTORY: '/no/such/file.csv' }, 'USER_DIRECTORY must be an existing file'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+  ])('refuses %j in one line naming the variable', (env, expected) => {
+    expect(refusal(env)).toContain(expected);
+  });
+
+  it('reports every wrong variable at once', () => {
+    const message = refusal({ PORT: 'x', SANDBOX: 'y' });
+    expect(message).toMatch(/PORT.*; SANDBOX/);
+  });
+
+  it('never echoes a credential in a refusal', () => {
+    const message = refusal({ USERHERO_API_KEY: 'sk_live_secret', USERHERO_BASE_URL: 'nope' });
+    expect(message).not.toContain('sk_live_secret');
+  });
+
+  it('parses USERLANE_SURVEYS into ids and titles', () => {
+    expect(
+      loadConfig({ USERLANE_SURVEYS: '101:Onboarding check, 102: Export: CSV' }).userlaneSurveys,
+    ).toEqual([
+      { id: '101', title: 'Onboarding check' },
+      { id: '102', title: 'Export: CSV' },
+    ]);
+  });
+
+  it('reads a .env file with comments, quotes and export prefixes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    const path = join(dir, '.env');
+    writeFileSync(path, '# comment\nexport PORT=4100\nSANDBOX="off"\nX=\'a b\' \nY=1 # trailing\n');
+    expect(readDotEnv(path)).toEqual({ PORT: '4100', SANDBOX: 'off', X: 'a b', Y: '1' });
+    expect(readDotEnv(join(dir, 'missing'))).toEqual({});
+  });
+});
