@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
 import type { Services, VendorClients } from './services.js';
-import { displayName } from './transport/vendor-transport.js';
 import type { VendorName } from './transport/types.js';
 import { VendorError } from './transport/vendor-error.js';
+import { displayName } from './transport/vendor-transport.js';
 
 /** Everything a resolver may use; built once per GraphQL request, never shared between requests. */
 export interface GatewayContext {

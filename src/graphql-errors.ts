@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
+import type { VendorName } from './transport/types.js';
 import type { VendorErrorKind } from './transport/vendor-error.js';
 import { VendorError } from './transport/vendor-error.js';
-import type { VendorName } from './transport/types.js';
 
 const CODES: Record<VendorErrorKind, string> = {
   unavailable: 'VENDOR_UNAVAILABLE',

@@ -1,8 +1,10 @@
+import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
+import type { UserLoopSurvey, UserLoopSurveySummary } from './domain/userloop-surveys.js';
 import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
-import { VENDOR_NAMES } from './transport/types.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
+import { VENDOR_NAMES } from './transport/types.js';
 import { VendorTransport } from './transport/vendor-transport.js';
 import { PlanhatClient } from './vendors/planhat/client.js';
 import { planhatProfile } from './vendors/planhat/profile.js';
@@ -20,6 +22,14 @@ export interface VendorClients {
   planhat: PlanhatClient | undefined;
 }
 
+/** Cross-request caches of slow-changing metadata, one set per configured vendor account. */
+export interface MetadataCaches {
+  userloopSurveys: TtlCache<UserLoopSurveySummary[]>;
+  userloopSurvey: TtlCache<UserLoopSurvey>;
+}
+
+const METADATA_TTL_MS = 5 * 60_000;
+
 export interface ReadinessReport {
   ready: boolean;
   vendors: Record<string, { enabled: boolean; ready: boolean | null; lastError: string | null }>;
@@ -33,6 +43,7 @@ export interface Services {
   /** True when the vendors are the embedded sandbox. */
   sandbox: boolean;
   vendors: VendorClients;
+  caches: MetadataCaches;
   enabledVendors(): VendorName[];
   /** Each enabled vendor answered within the freshness window, probing those that did not. */
   readiness(): Promise<ReadinessReport>;
@@ -112,6 +123,10 @@ export function createServices(
     health,
     sandbox: options.sandbox,
     vendors,
+    caches: {
+      userloopSurveys: new TtlCache(METADATA_TTL_MS),
+      userloopSurvey: new TtlCache(METADATA_TTL_MS),
+    },
     enabledVendors: () => enabled,
     readiness,
     close: async () => {

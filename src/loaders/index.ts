@@ -1,8 +1,58 @@
+import DataLoader from 'dataloader';
 import type { GatewayContext } from '../context.js';
+import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
+import { VendorError } from '../transport/vendor-error.js';
 
 /** All of a request's loaders, built by one factory so nothing request-scoped outlives it. */
-export interface Loaders {}
+export interface Loaders {
+  userloopSurveys: () => Promise<UserLoopSurveySummary[]>;
+  userloopSurvey: DataLoader<string, UserLoopSurvey>;
+  /** NPS questions of the surveys this key may read: the UserLoop streams of the NPS feed. */
+  userloopNpsQuestions: () => Promise<{ surveyId: string; questionId: string }[]>;
+}
 
-export function createLoaders(_context: GatewayContext): Loaders {
-  return {};
+export function createLoaders(ctx: GatewayContext): Loaders {
+  const { caches } = ctx.services;
+  const signal = ctx.signal;
+
+  const userloopSurveys = once(() =>
+    caches.userloopSurveys.get('all', () => ctx.vendor('userloop').surveys({ signal })),
+  );
+  // UserLoop reads one survey per call, so the batch is concurrent single reads, matched by key.
+  const userloopSurvey = new DataLoader<string, UserLoopSurvey>((ids) =>
+    Promise.all(
+      ids.map((id) =>
+        caches.userloopSurvey
+          .get(id, () => ctx.vendor('userloop').survey(id, { signal }))
+          .catch((error: unknown) => toError(error)),
+      ),
+    ),
+  );
+  const userloopNpsQuestions = once(async () => {
+    const surveys = await userloopSurveys();
+    const loaded = await userloopSurvey.loadMany(surveys.map((s) => s.id));
+    return loaded.flatMap((survey) => {
+      // A survey outside this key's allowlist is not ours to read; any other failure is.
+      if (survey instanceof VendorError && survey.kind === 'forbidden') return [];
+      if (survey instanceof Error) throw survey;
+      return survey.questions
+        .filter((q) => q.type.toUpperCase() === 'NPS')
+        .map((q) => ({ surveyId: survey.id, questionId: q.id }));
+    });
+  });
+
+  return { userloopSurveys, userloopSurvey, userloopNpsQuestions };
+}
+
+/** A keyless loader: the first call's promise is shared by every later call in the request. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

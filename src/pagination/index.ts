@@ -3,7 +3,13 @@
 
 export { DEFAULT_FIRST, describeFirst, MAX_FIRST, maxFirstFor } from './bounds.js';
 export { connectionFromAdapter } from './connection.js';
-export { type MergeOptions, type MergeStream, mergedConnection } from './merge.js';
+export { type FilterVerdict, filteredList, pagesAsOffsets } from './filter.js';
+export {
+  lazyMergedConnection,
+  type MergeOptions,
+  type MergeStream,
+  mergedConnection,
+} from './merge.js';
 export { iterateAdapter, iterateMerged, iteratePages, type StreamOptions } from './stream.js';
 export type {
   Connection,

@@ -1,4 +1,4 @@
-import { parseArgs, refuse } from './args.js';
+import { type PageRequest, parseArgs, refuse } from './args.js';
 import { DEFAULT_FIRST, maxFirstFor, vendorMaxOf } from './bounds.js';
 import { connection, edge } from './connection.js';
 import {
@@ -50,13 +50,40 @@ const STATE_KEYS = new Set(['i', 'c', 's', 'd', 'h']);
  * reaches that key, not at all when that item is only the page's look-ahead, and never again
  * once it is exhausted. Backward paging is refused: the streams can only be merged forwards.
  */
+/**
+ * `mergedConnection` over streams that cost vendor calls to discover (e.g. UserLoop's NPS
+ * questions): the arguments and the cursor's origin are refused before `streams()` runs.
+ */
+export async function lazyMergedConnection<T>(
+  streams: () => Promise<readonly MergeStream<T>[]>,
+  args: ConnectionArgs,
+  options: MergeOptions<T>,
+): Promise<Connection<T>> {
+  const { field } = options;
+  const request = parseArgs(args, {
+    field,
+    maxFirst: maxFirstFor([], options.maxFirst),
+    defaultFirst: options.defaultFirst ?? DEFAULT_FIRST,
+  });
+  refuseBackward(field, request);
+  if (request.cursor !== null) {
+    decodeCursor(request.cursor, {
+      argument: 'after',
+      field,
+      fingerprint: fingerprint(field, options.filters),
+      kind: 'm',
+    });
+  }
+  return mergedConnection(await streams(), args, options);
+}
+
 export async function mergedConnection<T>(
   streams: readonly MergeStream<T>[],
   args: ConnectionArgs,
   options: MergeOptions<T>,
 ): Promise<Connection<T>> {
   const { field } = options;
-  const names = checkNames(streams);
+  checkNames(streams);
   const maxFirst = maxFirstFor(
     streams.map((stream) => stream.adapter),
     options.maxFirst,
@@ -66,13 +93,10 @@ export async function mergedConnection<T>(
     maxFirst,
     defaultFirst: options.defaultFirst ?? DEFAULT_FIRST,
   });
-  if (request.direction === 'backward') {
-    throw refuse(
-      `${field} merges several vendor lists and can only be paged forwards; use \`first\` and \`after\`.`,
-      request.cursor === null ? 'last' : 'before',
-    );
-  }
-  const fp = fingerprint(field, options.filters, names);
+  refuseBackward(field, request);
+  // The stream set is checked against the cursor's own stream names (decodeStates), so that a
+  // lazily built stream set can be validated only after the cursor's origin was.
+  const fp = fingerprint(field, options.filters);
   const states =
     request.cursor === null
       ? null
@@ -133,6 +157,15 @@ export async function mergedConnection<T>(
   const totals = lanes.map((lane) => (lane.buffer === null ? null : lane.total));
   const totalCount = totals.every((t) => t !== null) ? totals.reduce((a, b) => a + b, 0) : null;
   return connection(edges, taken > request.count, states !== null, totalCount);
+}
+
+function refuseBackward(field: string, request: PageRequest): void {
+  if (request.direction === 'backward') {
+    throw refuse(
+      `${field} merges several vendor lists and can only be paged forwards; use \`first\` and \`after\`.`,
+      request.cursor === null ? 'last' : 'before',
+    );
+  }
 }
 
 function checkNames(streams: readonly MergeStream<unknown>[]): string[] {
@@ -197,7 +230,10 @@ function decodeStates(
     throw malformed();
   }
   const record = m as Record<string, unknown>;
-  if (Object.keys(record).length !== streams.length) throw malformed();
+  const sameStreams =
+    Object.keys(record).length === streams.length && streams.every(({ name }) => name in record);
+  // The feed's vendor lists changed since the cursor was issued (e.g. a survey was added).
+  if (!sameStreams) throw cursorRefusal(ctx)('stale');
   const states = new Map<string, LaneStart>();
   for (const { name, adapter } of streams) {
     const state = record[name];

@@ -124,10 +124,13 @@ async function readCursors<T>(
     const next = answer.nextCursor;
     for (let j = skip; j < got.length && items.length < count; j++) {
       const index = pageStart + j;
+      const itemCursor = answer.cursors?.[j];
       const resume: Position =
-        j === got.length - 1 && next !== null
-          ? { index: index + 1, vendorCursor: next, skip: 0 }
-          : { index: index + 1, vendorCursor, skip: j + 1 };
+        itemCursor !== undefined
+          ? { index: index + 1, vendorCursor: itemCursor, skip: 0 }
+          : j === got.length - 1 && next !== null
+            ? { index: index + 1, vendorCursor: next, skip: 0 }
+            : { index: index + 1, vendorCursor, skip: j + 1 };
       items.push({ node: got[j] as T, index, next: resume });
     }
     // An empty page with a cursor would loop for ever; treating it as the end is the safe reading.

@@ -43,7 +43,13 @@ export interface CursorAdapter<T> {
     vendorCursor: string | null,
     limit: number,
     signal?: AbortSignal,
-  ): Promise<{ items: T[]; nextCursor: string | null }>;
+  ): Promise<{
+    items: T[];
+    nextCursor: string | null;
+    /** Where the list resumes right after each item, when the source can say: then a resumed
+     * page starts there instead of re-reading the vendor page from its start. */
+    cursors?: string[];
+  }>;
 }
 
 export type ListAdapter<T> = PageAdapter<T> | OffsetAdapter<T> | CursorAdapter<T>;

@@ -3,6 +3,7 @@ import './scalars.js';
 import './connection.js';
 import './vendors.js';
 import './heart.js';
+import './nps.js';
 
 builder.queryType({});
 

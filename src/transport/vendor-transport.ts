@@ -1,11 +1,9 @@
-import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
+import { Pool } from 'undici';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { redactSecrets, secretsOf } from './redact.js';
 import { backoffMs, isReplayable, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
-import type { VendorErrorKind } from './vendor-error.js';
-import { VendorError } from './vendor-error.js';
 import type {
   QueryValue,
   VendorHttp,
@@ -13,6 +11,8 @@ import type {
   VendorRequest,
   VendorResponse,
 } from './types.js';
+import type { VendorErrorKind } from './vendor-error.js';
+import { VendorError } from './vendor-error.js';
 
 export interface TransportOptions {
   /** Whole-call budget per attempt: connect, headers and body each bounded by it. */

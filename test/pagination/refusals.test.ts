@@ -4,6 +4,7 @@ import {
   type ConnectionArgs,
   connectionFromAdapter,
   type ListAdapter,
+  lazyMergedConnection,
   MAX_FIRST,
   mergedConnection,
 } from '../../src/pagination/index.js';
@@ -171,12 +172,17 @@ describe('merged feed refusals', () => {
       undefined,
       'foreign_cursor',
     );
-    // Dropping a stream changes what the cursor belongs to.
-    await mergeRefused({ first: 3, after }, streams().slice(0, 1), 'foreign_cursor');
+    // The feed's streams changed since the cursor was issued: it is stale, not foreign.
+    await mergeRefused({ first: 3, after }, streams().slice(0, 1), 'stale_cursor');
     const real = unb64(after);
+    for (const states of [{}, { ...real.m, userloop: { i: 0 } }]) {
+      await mergeRefused(
+        { first: 3, after: b64({ ...real, m: states }) },
+        undefined,
+        'stale_cursor',
+      );
+    }
     const broken = [
-      { m: {} },
-      { m: { ...real.m, userloop: { i: 0 } } },
       { m: { ...real.m, planhat: { i: -3 } } },
       { m: { ...real.m, planhat: { i: 1, h: 'soon' } } },
       { m: { ...real.m, planhat: { i: 1, d: 2 } } },
@@ -196,5 +202,39 @@ describe('merged feed refusals', () => {
   it('a single-list cursor is not a merged one, and the other way round', async () => {
     const first = await mergedConnection(streams(), { first: 3 }, options);
     await refused(pageFake(items, 100), { first: 3, after: first.pageInfo.endCursor });
+  });
+});
+
+describe('lazily discovered merged feeds', () => {
+  const sortKey = (item: { id: number }) => -item.id;
+  const options = { field: 'Query.npsResponses', filters: FILTERS, sortKey };
+
+  it('refuse bad arguments and foreign or malformed cursors before discovering any stream', async () => {
+    let discovered = 0;
+    const discover = async () => {
+      discovered++;
+      return [
+        { name: 'userlane', adapter: pageFake(items, 100) },
+        { name: 'planhat', adapter: offsetFake(items, 200) },
+      ];
+    };
+    const foreign = await cursorFrom(pageFake(items, 100));
+    const refusedArgs: ConnectionArgs[] = [
+      { first: -1 },
+      { last: 2 },
+      { first: 2, after: 'garbage!' },
+      { first: 2, after: foreign },
+    ];
+    for (const args of refusedArgs) {
+      await expect(lazyMergedConnection(discover, args, options)).rejects.toBeInstanceOf(
+        BadUserInputError,
+      );
+    }
+    expect(discovered).toBe(0);
+    const first = await lazyMergedConnection(discover, { first: 2 }, options);
+    const after = first.pageInfo.endCursor;
+    const next = await lazyMergedConnection(discover, { first: 2, after }, options);
+    expect(next.edges).toHaveLength(2);
+    expect(discovered).toBe(2);
   });
 });

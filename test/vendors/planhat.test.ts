@@ -66,12 +66,11 @@ describe('PlanhatClient reads', () => {
     await expect(client.listNps({ limit: 10_001 })).rejects.toThrow(RangeError);
   });
 
-  it('drops unanswered records but counts them for offset paging', async () => {
+  it("keeps a null slot for an unanswered record, so offsets stay the vendor's", async () => {
     const { http, client } = setup();
     http.reply({ body: [listed, { ...listed, _id: 'x', nps: null, npsDate: null }] });
     const page = await client.listNps({ limit: 2 });
-    expect(page.pageLength).toBe(2);
-    expect(page.items.map((r) => r.id)).toEqual([listed._id]);
+    expect(page.slots.map((r) => r?.id ?? null)).toEqual([listed._id, null]);
   });
 
   it('reads both spellings into the same record', async () => {
@@ -107,7 +106,7 @@ describe('PlanhatClient reads', () => {
     http.reply({
       body: [6, 7, 8, 9].map((nps, i) => ({ ...listed, _id: `n${i}`, nps, npsComment: '' })),
     });
-    const { items } = await client.listNps();
+    const items = (await client.listNps()).slots.flatMap((r) => r ?? []);
     expect(items.map((r) => r.category)).toEqual(['DETRACTOR', 'PASSIVE', 'PASSIVE', 'PROMOTER']);
     expect(items.every((r) => r.comment === null)).toBe(true);
   });
@@ -269,9 +268,11 @@ describe('bulkError', () => {
 describe('npsExpiryDayFor', () => {
   const now = new Date('2026-06-15T12:00:00Z');
 
-  it('widens the window only past the default 360 days', () => {
-    expect(npsExpiryDayFor({ from: '2026-01-01' }, now)).toBeUndefined();
+  it('reaches exactly back to the first day asked, beyond the default 360 days too', () => {
+    expect(npsExpiryDayFor({ from: '2026-06-15' }, now)).toBe(1);
+    expect(npsExpiryDayFor({ from: '2026-01-01' }, now)).toBe(166);
     expect(npsExpiryDayFor({ from: '2025-06-15' }, now)).toBe(366);
+    expect(npsExpiryDayFor({ from: '2026-07-01' }, now)).toBe(1);
   });
 });
 

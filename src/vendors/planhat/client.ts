@@ -27,10 +27,9 @@ export interface NpsListQuery {
 }
 
 export interface NpsListPage {
-  /** Answered records only. */
-  items: NpsRecord[];
-  /** How many records the vendor returned, answered or not: what offset paging counts. */
-  pageLength: number;
+  /** One slot per record the vendor returned, null where it holds no answer yet: offset paging
+   * counts every slot, so positions stay those of the vendor's list. */
+  slots: (NpsRecord | null)[];
 }
 
 /** Without these a selected record cannot become an `NpsRecord`. */
@@ -63,7 +62,7 @@ export class PlanhatClient {
     });
     // Contract: a bare JSON array.
     const records = expectArray(ctx(op), body, isNps, 'body');
-    return { items: records.flatMap((r) => readNps(r) ?? []), pageLength: records.length };
+    return { slots: records.map((r) => readNps(r)) };
   }
 
   /** Null when the record exists but holds no answer yet. */

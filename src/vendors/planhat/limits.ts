@@ -5,16 +5,15 @@ import { type DateRange, utcDate } from '../../domain/date-range.js';
 export const PLANHAT_MAX_LIST_LIMIT = 10_000;
 /** `PUT /nps`: at most 5,000 items per request; callers chunk. */
 export const PLANHAT_MAX_BULK_ITEMS = 5_000;
-/** `GET /nps` only returns answers of the last `npsExpiryDay` days, 360 unless told. */
-export const PLANHAT_DEFAULT_EXPIRY_DAYS = 360;
 
 /**
- * The `npsExpiryDay` that reaches back to `range.from`, or undefined when the default already
- * does (so the usual query stays as the vendor's docs show it).
+ * The `npsExpiryDay` that reaches back to `range.from` (today counts as day 1). Always sent
+ * explicitly: the default silently hides older answers, and a narrower window means fewer records
+ * to read past.
  */
-export function npsExpiryDayFor(range: Pick<DateRange, 'from'>, now: Date): number | undefined {
+export function npsExpiryDayFor(range: Pick<DateRange, 'from'>, now: Date): number {
   const days = Math.ceil(
     (Date.parse(`${utcDate(now)}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000,
   );
-  return days + 1 > PLANHAT_DEFAULT_EXPIRY_DAYS ? days + 1 : undefined;
+  return Math.max(1, days + 1);
 }

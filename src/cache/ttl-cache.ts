@@ -1,0 +1,36 @@
+/**
+ * A cross-request cache for slow-changing vendor metadata. It lives beside one vendor client, so
+ * it only ever holds what that client's credentials may read. Concurrent misses share one load;
+ * failures are not kept.
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    const value = load();
+    this.entries.set(key, { value, expires: now + this.ttlMs });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

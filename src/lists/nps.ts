@@ -1,0 +1,132 @@
+// The NPS feed's streams, one per vendor list, each in the vendor's newest-first order.
+import type { GatewayContext } from '../context.js';
+import { addDays, type DateRange, utcDate } from '../domain/date-range.js';
+import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
+import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
+import { type FilterVerdict, filteredList, pagesAsOffsets } from '../pagination/index.js';
+import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
+import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
+import { rawResponseToNps } from '../vendors/userloop/map.js';
+
+/** The NPS window when the caller gives none: the last 360 days, today included. */
+export const DEFAULT_NPS_DAYS = 360;
+
+export interface NpsQuery {
+  range: DateRange;
+  sources: readonly NpsSource[];
+  categories?: readonly NpsCategory[] | null;
+  companyIds?: readonly string[] | null;
+  hasComment?: boolean | null;
+}
+
+export function defaultNpsRange(now: Date): DateRange {
+  const to = utcDate(now);
+  return { from: addDays(to, -(DEFAULT_NPS_DAYS - 1)), to };
+}
+
+export const npsSortKey = (record: NpsRecord): number => Date.parse(record.answeredAt);
+
+/** Which records the caller's filter keeps, for vendors that cannot filter themselves. */
+function matches(query: NpsQuery) {
+  const from = Date.parse(`${query.range.from}T00:00:00Z`);
+  const toEnd = Date.parse(`${addDays(query.range.to, 1)}T00:00:00Z`);
+  return (record: NpsRecord | null): FilterVerdict => {
+    if (record === null) return 'skip';
+    const at = Date.parse(record.answeredAt);
+    // Every stream is newest first: past the range's start nothing more can match.
+    if (at < from) return 'end';
+    if (at >= toEnd) return 'skip';
+    if (query.categories?.length && !query.categories.includes(record.category)) return 'skip';
+    if (query.hasComment != null && (record.comment !== null) !== query.hasComment) return 'skip';
+    if (query.companyIds?.length && !query.companyIds.includes(record.companyId ?? '')) {
+      return 'skip';
+    }
+    return 'keep';
+  };
+}
+
+function narrowsRecords(query: NpsQuery): boolean {
+  return Boolean(query.categories?.length) || query.hasComment != null;
+}
+
+/** The merge's streams for a query; UserLoop contributes one stream per NPS question. */
+export async function npsStreams(
+  ctx: GatewayContext,
+  query: NpsQuery,
+): Promise<MergeStream<NpsRecord>[]> {
+  const verdict = matches(query);
+  const streams: MergeStream<NpsRecord>[] = [];
+  const wants = (source: NpsSource) => query.sources.includes(source);
+  // Only Planhat records carry a company: a company filter leaves the other sources out.
+  const companyOnly = Boolean(query.companyIds?.length);
+
+  if (wants('USERLANE') && !companyOnly) {
+    const client = ctx.vendor('userlane');
+    const pages: ListAdapter<NpsRecord> = {
+      kind: 'page',
+      maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+      fetchPage: async (page, size, signal) => ({
+        items: await client.nps(query.range, page, size, { signal }),
+      }),
+    };
+    streams.push({
+      name: 'userlane',
+      adapter: narrowsRecords(query)
+        ? (filteredList(pagesAsOffsets(pages), verdict) as ListAdapter<NpsRecord>)
+        : pages,
+    });
+  }
+
+  if (wants('PLANHAT')) {
+    const client = ctx.vendor('planhat');
+    const npsExpiryDay = npsExpiryDayFor(query.range, new Date());
+    const slots: OffsetAdapter<NpsRecord | null> = {
+      kind: 'offset',
+      maxLimit: PLANHAT_MAX_LIST_LIMIT,
+      fetch: async (offset, limit, signal) => {
+        const page = await client.listNps(
+          {
+            sort: '-npsDate',
+            npsExpiryDay,
+            companyIds: query.companyIds ?? undefined,
+            offset,
+            limit,
+          },
+          { signal },
+        );
+        return { items: page.slots };
+      },
+    };
+    // Planhat takes no date bound but the window start, so the range end is applied here.
+    streams.push({
+      name: 'planhat',
+      adapter: filteredList(slots, verdict) as ListAdapter<NpsRecord>,
+    });
+  }
+
+  if (wants('USERLOOP') && !companyOnly) {
+    const client = ctx.vendor('userloop');
+    for (const { surveyId, questionId } of await ctx.loaders.userloopNpsQuestions()) {
+      const slots: OffsetAdapter<NpsRecord | null> = {
+        kind: 'offset',
+        maxLimit: USERLOOP_MAX_LIMIT,
+        reportsTotal: false,
+        fetch: async (offset, limit, signal) => {
+          const page = await client.responses(
+            { surveyId, questionId, range: query.range },
+            offset,
+            limit,
+            { signal },
+          );
+          return { items: page.items.map(rawResponseToNps), hasNextPage: page.hasNextPage };
+        },
+      };
+      streams.push({
+        name: `userloop:${surveyId}:${questionId}`,
+        adapter: filteredList(slots, verdict) as ListAdapter<NpsRecord>,
+      });
+    }
+  }
+  return streams;
+}
