@@ -38,8 +38,8 @@ export function vendorErrorExtensions(error: VendorError): Record<string, unknow
  * raised on purpose pass through; anything else is unexpected and hidden behind a generic message.
  */
 export function maskError(error: unknown, genericMessage: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  const graphQLError = isGraphQLError(error) ? error : undefined;
+  const original = graphQLError ? graphQLError.originalError : error;
   if (original instanceof VendorError) {
     return new GraphQLError(original.message, {
       nodes: graphQLError?.nodes,
@@ -49,8 +49,8 @@ export function maskError(error: unknown, genericMessage: string): Error {
       extensions: vendorErrorExtensions(original),
     });
   }
-  if (graphQLError && (!original || original instanceof GraphQLError)) {
-    return original instanceof GraphQLError && original !== graphQLError
+  if (graphQLError && (!original || isGraphQLError(original))) {
+    return isGraphQLError(original) && original !== graphQLError
       ? new GraphQLError(original.message, {
           nodes: graphQLError.nodes,
           source: graphQLError.source,
@@ -65,4 +65,12 @@ export function maskError(error: unknown, genericMessage: string): Error {
     path: graphQLError?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   });
+}
+
+/**
+ * By name, not `instanceof`: graphql ships CommonJS and ESM builds, and an error made by one is
+ * not an instance of the other's class (the check Yoga itself uses).
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
 }

@@ -4,6 +4,7 @@ import './connection.js';
 import './vendors.js';
 import './heart.js';
 import './nps.js';
+import './workspaces.js';
 
 builder.queryType({});
 

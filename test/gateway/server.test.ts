@@ -1,0 +1,70 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestGateway } from '../support/gateway.js';
+import { startTestGateway } from '../support/gateway.js';
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterEach(() => gw.sandbox.faults.clear());
+afterAll(() => gw.close());
+
+describe('HTTP endpoints', () => {
+  it('answers /healthz without calling any vendor', async () => {
+    gw.sandbox.log.clear();
+    const res = await gw.yoga.fetch('http://gateway.test/healthz');
+    expect(res.status).toBe(200);
+    expect(gw.sandbox.log.count()).toBe(0);
+  });
+
+  it('is ready once every enabled vendor answered, probing each at most once', async () => {
+    gw.sandbox.log.clear();
+    const [a, b] = await Promise.all([
+      gw.yoga.fetch('http://gateway.test/readyz'),
+      gw.yoga.fetch('http://gateway.test/readyz'),
+    ]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const report = (await a.json()) as { ready: boolean; vendors: Record<string, unknown> };
+    expect(report.ready).toBe(true);
+    expect(Object.keys(report.vendors).sort()).toEqual([
+      'planhat',
+      'userhero',
+      'userlane',
+      'userloop',
+    ]);
+    for (const vendor of ['userlane', 'userloop', 'userhero', 'planhat'] as const) {
+      expect(gw.sandbox.log.count({ vendor })).toBe(1);
+    }
+    // Fresh answers need no new probe.
+    await gw.yoga.fetch('http://gateway.test/readyz');
+    expect(gw.sandbox.log.count()).toBe(4);
+  });
+
+  it('is not ready while an enabled vendor fails, and says which', async () => {
+    const down = await startTestGateway();
+    try {
+      down.sandbox.faults.inject({ vendor: 'userloop', status: 500 });
+      const res = await down.yoga.fetch('http://gateway.test/readyz');
+      expect(res.status).toBe(503);
+      const report = (await res.json()) as { vendors: Record<string, { ready: boolean }> };
+      expect(report.vendors.userloop?.ready).toBe(false);
+      expect(report.vendors.planhat?.ready).toBe(true);
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('serves GraphiQL with a dashboard query that runs without errors', async () => {
+    const page = await gw.yoga.fetch('http://gateway.test/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GraphiQL');
+    const { DASHBOARD_QUERY } = await import('../../src/graphiql-default.js');
+    expect(html).toContain(JSON.stringify(DASHBOARD_QUERY).slice(1, 40));
+    const res = await gw.query(DASHBOARD_QUERY);
+    expect(res.errors).toEqual([]);
+  });
+});
