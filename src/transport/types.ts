@@ -7,12 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Arrays repeat the parameter (`score=1&score=2`); null and undefined are left out. */
 export type QueryValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | readonly (string | number)[];
+  string | number | boolean | null | undefined | readonly (string | number)[];
 
 export interface VendorRequest {
   method: HttpMethod;

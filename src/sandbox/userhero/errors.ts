@@ -1,12 +1,7 @@
 import type { SandboxResponse } from '../types.js';
 
 export type ErrorCode =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'bad_request'
-  | 'conflict'
-  | 'rate_limited';
+  'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'conflict' | 'rate_limited';
 
 /** Thrown by handlers; the app turns it into the documented `{ error: { code, message } }`. */
 export class ApiError extends Error {

@@ -12,9 +12,7 @@ interface Entry {
 }
 
 export type IdempotencyLookup =
-  | { kind: 'miss' }
-  | { kind: 'replay'; response: SandboxResponse }
-  | { kind: 'conflict' };
+  { kind: 'miss' } | { kind: 'replay'; response: SandboxResponse } | { kind: 'conflict' };
 
 export function fingerprint(req: SandboxRequest): string {
   return createHash('sha256')

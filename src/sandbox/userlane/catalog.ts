@@ -41,27 +41,150 @@ export interface UserlaneSurvey {
 
 // biome-ignore format: word lists read best packed
 const TAG_NAMES = [
-  'Create report', 'Export to CSV', 'Invite teammate', 'Open settings', 'Save filter',
-  'Share dashboard', 'Click "Upgrade plan"', 'Search bar', 'Help center link', 'New project',
-  'Archive item', 'Download invoice', 'Connect Salesforce', 'Edit profile', 'Switch workspace',
-  'Bulk edit, table view', 'Schedule report', 'Add comment', 'Mark as done', 'Import contacts',
-  'Notifications bell', 'Dark mode toggle', 'Calendar view', 'Approve request', 'Logout',
+  'Create report',
+  'Export to CSV',
+  'Invite teammate',
+  'Open settings',
+  'Save filter',
+  'Share dashboard',
+  'Click "Upgrade plan"',
+  'Search bar',
+  'Help center link',
+  'New project',
+  'Archive item',
+  'Download invoice',
+  'Connect Salesforce',
+  'Edit profile',
+  'Switch workspace',
+  'Bulk edit, table view',
+  'Schedule report',
+  'Add comment',
+  'Mark as done',
+  'Import contacts',
+  'Notifications bell',
+  'Dark mode toggle',
+  'Calendar view',
+  'Approve request',
+  'Logout',
 ];
 
 // biome-ignore format: one task per line
 const TASKS: [name: string, steps: [string, string][]][] = [
-  ['Create your first report', [['page_load', 'Open Reports'], ['click', 'Click "New report"'], ['input', 'Enter report name'], ['click', 'Click SAVE']]],
-  ['Invite a teammate', [['page_load', 'Open Team page'], ['click', 'Click Invite'], ['input', 'Enter email'], ['click', 'Send invite']]],
-  ['Set up SSO', [['page_load', 'Open Security settings'], ['click', 'Choose SAML'], ['input', 'Paste metadata URL'], ['click', 'Test connection'], ['click', 'Enable SSO']]],
-  ['Connect Salesforce', [['page_load', 'Open Integrations'], ['click', 'Select Salesforce'], ['click', 'Authorize'], ['select', 'Pick objects to sync'], ['click', 'Start sync']]],
-  ['Export data', [['page_load', 'Open Data'], ['select', 'Choose format'], ['click', 'Click Export']]],
-  ['Configure notifications', [['page_load', 'Open Notifications'], ['click', 'Toggle email digest'], ['select', 'Pick frequency'], ['click', 'Save']]],
-  ['Create a dashboard', [['page_load', 'Open Dashboards'], ['click', 'New dashboard'], ['click', 'Add widget'], ['select', 'Choose chart type'], ['input', 'Name the dashboard'], ['click', 'Click SAVE']]],
-  ['Submit expense', [['page_load', 'Open Expenses'], ['click', 'New expense'], ['input', 'Enter amount'], ['click', 'Attach receipt'], ['click', 'Submit']]],
-  ['Approve a request', [['page_load', 'Open Inbox'], ['click', 'Open request'], ['click', 'Approve']]],
-  ['Update billing details', [['page_load', 'Open Billing'], ['click', 'Edit payment method'], ['input', 'Enter card'], ['click', 'Save']]],
-  ['Schedule a report', [['page_load', 'Open report'], ['click', 'Click Schedule'], ['select', 'Pick recipients'], ['select', 'Pick time'], ['click', 'Confirm']]],
-  ['Import contacts', [['page_load', 'Open Contacts'], ['click', 'Click Import'], ['click', 'Upload file'], ['select', 'Map columns'], ['click', 'Run import'], ['click', 'Review results'], ['click', 'Done']]],
+  [
+    'Create your first report',
+    [
+      ['page_load', 'Open Reports'],
+      ['click', 'Click "New report"'],
+      ['input', 'Enter report name'],
+      ['click', 'Click SAVE'],
+    ],
+  ],
+  [
+    'Invite a teammate',
+    [
+      ['page_load', 'Open Team page'],
+      ['click', 'Click Invite'],
+      ['input', 'Enter email'],
+      ['click', 'Send invite'],
+    ],
+  ],
+  [
+    'Set up SSO',
+    [
+      ['page_load', 'Open Security settings'],
+      ['click', 'Choose SAML'],
+      ['input', 'Paste metadata URL'],
+      ['click', 'Test connection'],
+      ['click', 'Enable SSO'],
+    ],
+  ],
+  [
+    'Connect Salesforce',
+    [
+      ['page_load', 'Open Integrations'],
+      ['click', 'Select Salesforce'],
+      ['click', 'Authorize'],
+      ['select', 'Pick objects to sync'],
+      ['click', 'Start sync'],
+    ],
+  ],
+  [
+    'Export data',
+    [
+      ['page_load', 'Open Data'],
+      ['select', 'Choose format'],
+      ['click', 'Click Export'],
+    ],
+  ],
+  [
+    'Configure notifications',
+    [
+      ['page_load', 'Open Notifications'],
+      ['click', 'Toggle email digest'],
+      ['select', 'Pick frequency'],
+      ['click', 'Save'],
+    ],
+  ],
+  [
+    'Create a dashboard',
+    [
+      ['page_load', 'Open Dashboards'],
+      ['click', 'New dashboard'],
+      ['click', 'Add widget'],
+      ['select', 'Choose chart type'],
+      ['input', 'Name the dashboard'],
+      ['click', 'Click SAVE'],
+    ],
+  ],
+  [
+    'Submit expense',
+    [
+      ['page_load', 'Open Expenses'],
+      ['click', 'New expense'],
+      ['input', 'Enter amount'],
+      ['click', 'Attach receipt'],
+      ['click', 'Submit'],
+    ],
+  ],
+  [
+    'Approve a request',
+    [
+      ['page_load', 'Open Inbox'],
+      ['click', 'Open request'],
+      ['click', 'Approve'],
+    ],
+  ],
+  [
+    'Update billing details',
+    [
+      ['page_load', 'Open Billing'],
+      ['click', 'Edit payment method'],
+      ['input', 'Enter card'],
+      ['click', 'Save'],
+    ],
+  ],
+  [
+    'Schedule a report',
+    [
+      ['page_load', 'Open report'],
+      ['click', 'Click Schedule'],
+      ['select', 'Pick recipients'],
+      ['select', 'Pick time'],
+      ['click', 'Confirm'],
+    ],
+  ],
+  [
+    'Import contacts',
+    [
+      ['page_load', 'Open Contacts'],
+      ['click', 'Click Import'],
+      ['click', 'Upload file'],
+      ['select', 'Map columns'],
+      ['click', 'Run import'],
+      ['click', 'Review results'],
+      ['click', 'Done'],
+    ],
+  ],
 ];
 
 /** A retired task: listed in the Portal export, with no activity in the API. */
