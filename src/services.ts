@@ -1,6 +1,10 @@
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from './domain/userloop-surveys.js';
+import type { PortalLookups } from './identity/portal-lookups.js';
+import { loadPortalLookups, NO_LOOKUPS } from './identity/portal-lookups.js';
+import type { UserDirectory } from './identity/user-directory.js';
+import { EMPTY_DIRECTORY, loadUserDirectory } from './identity/user-directory.js';
 import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
@@ -44,6 +48,10 @@ export interface Services {
   sandbox: boolean;
   vendors: VendorClients;
   caches: MetadataCaches;
+  /** `USER_DIRECTORY`, re-read at most every few minutes; empty when not configured. */
+  directory(): Promise<UserDirectory>;
+  /** The Portal CSV exports of `USERLANE_LOOKUPS_DIR`; no names when not configured. */
+  lookups(): Promise<PortalLookups>;
   enabledVendors(): VendorName[];
   /** Each enabled vendor answered within the freshness window, probing those that did not. */
   readiness(): Promise<ReadinessReport>;
@@ -86,6 +94,19 @@ export function createServices(
   };
   const enabled = VENDOR_NAMES.filter((name) => vendors[name] !== undefined);
 
+  const files = new TtlCache<UserDirectory | PortalLookups>(METADATA_TTL_MS, 2);
+  const { userDirectory, userlaneLookupsDir } = config;
+  const directory = () =>
+    userDirectory
+      ? (files.get('directory', () => loadUserDirectory(userDirectory)) as Promise<UserDirectory>)
+      : Promise.resolve(EMPTY_DIRECTORY);
+  const lookups = () =>
+    userlaneLookupsDir
+      ? (files.get('lookups', () =>
+          loadPortalLookups(userlaneLookupsDir),
+        ) as Promise<PortalLookups>)
+      : Promise.resolve(NO_LOOKUPS);
+
   let probing: Promise<ReadinessReport> | undefined;
   const readiness = async (): Promise<ReadinessReport> => {
     const now = Date.now();
@@ -127,6 +148,8 @@ export function createServices(
       userloopSurveys: new TtlCache(METADATA_TTL_MS),
       userloopSurvey: new TtlCache(METADATA_TTL_MS),
     },
+    directory,
+    lookups,
     enabledVendors: () => enabled,
     readiness,
     close: async () => {

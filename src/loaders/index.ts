@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { GatewayContext } from '../context.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
 import { VendorError } from '../transport/vendor-error.js';
+import { createExportLoaders, type ExportLoaders } from './exports.js';
+import { createUserHeroLoaders, type UserHeroLoaders } from './userhero.js';
 
 /** All of a request's loaders, built by one factory so nothing request-scoped outlives it. */
 export interface Loaders {
@@ -9,6 +11,8 @@ export interface Loaders {
   userloopSurvey: DataLoader<string, UserLoopSurvey>;
   /** NPS questions of the surveys this key may read: the UserLoop streams of the NPS feed. */
   userloopNpsQuestions: () => Promise<{ surveyId: string; questionId: string }[]>;
+  userhero: UserHeroLoaders;
+  exports: ExportLoaders;
 }
 
 export function createLoaders(ctx: GatewayContext): Loaders {
@@ -41,11 +45,17 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     });
   });
 
-  return { userloopSurveys, userloopSurvey, userloopNpsQuestions };
+  return {
+    userloopSurveys,
+    userloopSurvey,
+    userloopNpsQuestions,
+    userhero: createUserHeroLoaders(ctx),
+    exports: createExportLoaders(ctx),
+  };
 }
 
 /** A keyless loader: the first call's promise is shared by every later call in the request. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
   return () => {
     value ??= load();

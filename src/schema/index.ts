@@ -5,6 +5,8 @@ import './vendors.js';
 import './heart.js';
 import './nps.js';
 import './workspaces.js';
+import './customers.js';
+import './userlane-users.js';
 
 builder.queryType({});
 

@@ -1,0 +1,170 @@
+// Whole-range reads that many fields share within one request (NPS summary, per-customer NPS,
+// identity): each vendor range is read once, with the vendor's largest pages, then indexed.
+import type { GatewayContext } from '../context.js';
+import { addDays, type DateRange } from '../domain/date-range.js';
+import type { NpsRecord } from '../domain/nps.js';
+import type { RawResponse } from '../domain/userloop-surveys.js';
+import { defaultNpsRange } from '../lists/nps.js';
+import { iterateAdapter } from '../pagination/index.js';
+import { VendorError } from '../transport/vendor-error.js';
+import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
+import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
+import { rawResponseToNps } from '../vendors/userloop/map.js';
+import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+
+export interface Indexed<T> {
+  records: T[];
+  byEmail: Map<string, T[]>;
+}
+
+export interface ExportLoaders {
+  userlaneNps(
+    range: DateRange,
+  ): Promise<Indexed<NpsRecord> & { byUserId: Map<string, NpsRecord[]> }>;
+  planhatNps(range: DateRange): Promise<Indexed<NpsRecord>>;
+  /** Every raw answer the key may read in the range, all surveys. */
+  userloopResponses(range: DateRange): Promise<Indexed<RawResponse>>;
+  /** Answers to UserLoop questions of type NPS, as NPS records. */
+  userloopNps(range: DateRange): Promise<Indexed<NpsRecord>>;
+  /** Whether a source knows an email (within the default NPS window), cheapest first. */
+  identityEvidence: ((email: string) => Promise<boolean>)[];
+}
+
+function index<T>(records: T[], email: (record: T) => string | null): Indexed<T> {
+  const byEmail = new Map<string, T[]>();
+  for (const record of records) {
+    const key = email(record);
+    if (key) byEmail.set(key, [...(byEmail.get(key) ?? []), record]);
+  }
+  return { records, byEmail };
+}
+
+/** One promise per distinct key for the request's life. */
+function memo<K, V>(key: (k: K) => string, load: (k: K) => Promise<V>): (k: K) => Promise<V> {
+  const cache = new Map<string, Promise<V>>();
+  return (k) => {
+    const id = key(k);
+    let value = cache.get(id);
+    if (!value) {
+      value = load(k);
+      cache.set(id, value);
+    }
+    return value;
+  };
+}
+
+const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
+
+function inRange(range: DateRange) {
+  const from = Date.parse(`${range.from}T00:00:00Z`);
+  const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
+  return (instant: string | null) => {
+    const at = instant === null ? Number.NaN : Date.parse(instant);
+    return at >= from && at < toEnd;
+  };
+}
+
+export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
+  const signal = ctx.signal;
+
+  const userlaneNps = memo(rangeKey, async (range: DateRange) => {
+    const client = ctx.vendor('userlane');
+    const records: NpsRecord[] = [];
+    for await (const record of iterateAdapter<NpsRecord>(
+      {
+        kind: 'page',
+        maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+        fetchPage: async (page, size) => ({
+          items: await client.nps(range, page, size, { signal }),
+        }),
+      },
+      { signal },
+    )) {
+      records.push(record);
+    }
+    const directory = await ctx.services.directory();
+    const byUserId = new Map<string, NpsRecord[]>();
+    for (const record of records) {
+      if (record.userlaneUserId) {
+        byUserId.set(record.userlaneUserId, [
+          ...(byUserId.get(record.userlaneUserId) ?? []),
+          record,
+        ]);
+      }
+    }
+    const emailOf = (record: NpsRecord) =>
+      record.userlaneUserId ? (directory.byUserId(record.userlaneUserId)?.email ?? null) : null;
+    return { ...index(records, emailOf), byUserId };
+  });
+
+  const planhatNps = memo(rangeKey, async (range: DateRange) => {
+    const client = ctx.vendor('planhat');
+    const within = inRange(range);
+    const from = Date.parse(`${range.from}T00:00:00Z`);
+    const npsExpiryDay = npsExpiryDayFor(range, new Date());
+    const records: NpsRecord[] = [];
+    for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
+      const { slots } = await client.listNps(
+        { sort: '-npsDate', npsExpiryDay, offset, limit: PLANHAT_MAX_LIST_LIMIT },
+        { signal },
+      );
+      let older = false;
+      for (const record of slots) {
+        if (record && within(record.answeredAt)) records.push(record);
+        if (record && Date.parse(record.answeredAt) < from) older = true;
+      }
+      // Newest first: once a page reaches past the range start, later pages are older still.
+      if (slots.length < PLANHAT_MAX_LIST_LIMIT || older) break;
+    }
+    return index(records, (r) => r.email);
+  });
+
+  const userloopResponses = memo(rangeKey, async (range: DateRange) => {
+    const client = ctx.vendor('userloop');
+    const surveys = await ctx.loaders.userloopSurveys();
+    const perSurvey = await Promise.all(
+      surveys.map(async (survey) => {
+        const rows: RawResponse[] = [];
+        try {
+          for await (const row of iterateAdapter<RawResponse>(
+            {
+              kind: 'offset',
+              maxLimit: USERLOOP_MAX_LIMIT,
+              fetch: (offset, limit) =>
+                client.responses({ surveyId: survey.id, range }, offset, limit, { signal }),
+            },
+            { signal },
+          )) {
+            rows.push(row);
+          }
+        } catch (error) {
+          // A survey outside the key's allowlist has no answers for us.
+          if (error instanceof VendorError && error.kind === 'forbidden') return [];
+          throw error;
+        }
+        return rows;
+      }),
+    );
+    return index(perSurvey.flat(), (r) => r.recipient);
+  });
+
+  const userloopNps = memo(rangeKey, async (range: DateRange) => {
+    const [responses, questions] = await Promise.all([
+      userloopResponses(range),
+      ctx.loaders.userloopNpsQuestions(),
+    ]);
+    const npsQuestions = new Set(questions.map((q) => q.questionId));
+    const records = responses.records.flatMap((row) =>
+      row.questionId && npsQuestions.has(row.questionId) ? (rawResponseToNps(row) ?? []) : [],
+    );
+    return index(records, (r) => r.email);
+  });
+
+  const window = () => defaultNpsRange(new Date());
+  const identityEvidence = [
+    async (email: string) => (await planhatNps(window())).byEmail.has(email),
+    async (email: string) => (await userloopResponses(window())).byEmail.has(email),
+  ];
+
+  return { userlaneNps, planhatNps, userloopResponses, userloopNps, identityEvidence };
+}
