@@ -28,7 +28,7 @@ export function defaultNpsRange(now: Date): DateRange {
 export const npsSortKey = (record: NpsRecord): number => Date.parse(record.answeredAt);
 
 /** Which records the caller's filter keeps, for vendors that cannot filter themselves. */
-function matches(query: NpsQuery) {
+export function npsMatcher(query: NpsQuery) {
   const from = Date.parse(`${query.range.from}T00:00:00Z`);
   const toEnd = Date.parse(`${addDays(query.range.to, 1)}T00:00:00Z`);
   return (record: NpsRecord | null): FilterVerdict => {
@@ -55,7 +55,7 @@ export async function npsStreams(
   ctx: GatewayContext,
   query: NpsQuery,
 ): Promise<MergeStream<NpsRecord>[]> {
-  const verdict = matches(query);
+  const verdict = npsMatcher(query);
   const streams: MergeStream<NpsRecord>[] = [];
   const wants = (source: NpsSource) => query.sources.includes(source);
   // Only Planhat records carry a company: a company filter leaves the other sources out.

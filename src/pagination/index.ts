@@ -22,3 +22,4 @@ export type {
   PageAdapter,
   PageInfo,
 } from './types.js';
+export { arrayList } from './array.js';

@@ -7,6 +7,8 @@ import './nps.js';
 import './workspaces.js';
 import './customers.js';
 import './userlane-users.js';
+import './nps-summary.js';
+import './customer-nps.js';
 
 builder.queryType({});
 

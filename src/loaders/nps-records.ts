@@ -1,0 +1,56 @@
+import type { GatewayContext } from '../context.js';
+import type { NpsRecord } from '../domain/nps.js';
+import { npsMatcher, type NpsQuery } from '../lists/nps.js';
+
+/**
+ * Every NPS record a query covers, from the request's range exports (each vendor range read once
+ * per request, whatever number of fields or customers ask), newest first.
+ */
+export async function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<NpsRecord[]> {
+  const { exports } = ctx.loaders;
+  const companyOnly = Boolean(query.companyIds?.length);
+  const wants = (source: NpsRecord['source']) => query.sources.includes(source);
+  const parts = await Promise.all([
+    wants('USERLANE') && !companyOnly ? exports.userlaneNps(query.range) : null,
+    wants('PLANHAT') ? exports.planhatNps(query.range) : null,
+    wants('USERLOOP') && !companyOnly ? exports.userloopNps(query.range) : null,
+  ]);
+  const keep = npsMatcher(query);
+  return parts
+    .flatMap((part) => part?.records ?? [])
+    .filter((record) => keep(record) === 'keep')
+    .sort(newestFirst);
+}
+
+/** The merged feed's order: newest first, then source, then the vendor's id. */
+export function newestFirst(a: NpsRecord, b: NpsRecord): number {
+  return (
+    Date.parse(b.answeredAt) - Date.parse(a.answeredAt) ||
+    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** A person's NPS records: by email (Planhat, UserLoop) and through their Userlane users. */
+export async function customerNpsRecords(
+  ctx: GatewayContext,
+  email: string,
+  query: NpsQuery,
+): Promise<NpsRecord[]> {
+  const { exports } = ctx.loaders;
+  const wants = (source: NpsRecord['source']) => query.sources.includes(source);
+  const [userlane, planhat, userloop] = await Promise.all([
+    wants('USERLANE') ? exports.userlaneNps(query.range) : null,
+    wants('PLANHAT') ? exports.planhatNps(query.range) : null,
+    wants('USERLOOP') ? exports.userloopNps(query.range) : null,
+  ]);
+  const keep = npsMatcher(query);
+  // The Userlane export is indexed by email through the user directory.
+  return [
+    ...(userlane?.byEmail.get(email) ?? []),
+    ...(planhat?.byEmail.get(email) ?? []),
+    ...(userloop?.byEmail.get(email) ?? []),
+  ]
+    .filter((record) => keep(record) === 'keep')
+    .sort(newestFirst);
+}

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { npsCategory } from '../../src/domain/nps.js';
+import type { TestGateway } from '../support/gateway.js';
+import { startTestGateway } from '../support/gateway.js';
+
+// The unified NPS feed and summary, checked against the sandbox's own seeded data.
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+beforeEach(() => gw.sandbox.log.clear());
+afterAll(() => gw.close());
+
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+interface Answer {
+  source: string;
+  score: number;
+  second: number;
+  email: string | null;
+}
+
+/** Every answer the sandbox holds in [from, to] (UTC days), independent of the gateway's code. */
+function reference(from: string, to: string): Answer[] {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`) + DAY;
+  const seed = gw.sandbox.seed;
+  const inRange = (ms: number | null) => ms !== null && ms >= start && ms < end;
+  const userlane = seed.userlane.nps
+    .filter((r) => inRange(r.ms))
+    .map((r) => ({
+      source: 'USERLANE',
+      score: r.score,
+      second: Math.floor(r.ms / 1000),
+      email: r.user.inDirectory ? (r.user.person?.email ?? null) : null,
+    }));
+  const planhat = seed.planhat.store
+    .all()
+    .filter((r) => inRange(r.npsDate))
+    .map((r) => ({
+      source: 'PLANHAT',
+      score: r.nps,
+      second: Math.floor((r.npsDate as number) / 1000),
+      email: r.email.toLowerCase(),
+    }));
+  const userloop = seed.userloop.store.visible
+    .filter((r) => r.question.type === 'NPS' && r.answer !== null && inRange(r.createdMs))
+    .map((r) => ({
+      source: 'USERLOOP',
+      score: Number(r.answer?.answer),
+      second: Math.floor(r.createdMs / 1000),
+      email: r.submission.recipient?.toLowerCase() ?? null,
+    }));
+  return [...userlane, ...planhat, ...userloop];
+}
+
+const key = (a: Pick<Answer, 'source' | 'score' | 'second'>) => `${a.second}|${a.source}|${a.score}`;
+
+const FEED = `query Feed($filter: NpsFilter, $first: Int, $after: String) {
+  npsResponses(filter: $filter, first: $first, after: $after) {
+    edges { cursor node { id source score category answeredAt comment respondent { email } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface FeedNode {
+  id: string;
+  source: string;
+  score: number;
+  category: string;
+  answeredAt: string;
+  comment: string | null;
+  respondent: { email: string | null };
+}
+
+async function walk(filter: Record<string, unknown>, first: number) {
+  const nodes: FeedNode[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 200; page++) {
+    const res = await gw.query<{
+      npsResponses: {
+        edges: { node: FeedNode }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(FEED, { filter, first, after });
+    expect(res.errors).toEqual([]);
+    const connection = res.data?.npsResponses;
+    if (!connection) throw new Error('no data');
+    nodes.push(...connection.edges.map((e) => e.node));
+    if (!connection.pageInfo.hasNextPage) return { nodes, pages: page + 1 };
+    expect(connection.edges).toHaveLength(first);
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error('feed did not end');
+}
+
+describe('npsResponses', () => {
+  it('merges the three vendors newest first, every answer exactly once across pages', async () => {
+    const to = day(gw.sandbox.seed.now.getTime());
+    const from = day(gw.sandbox.seed.now.getTime() - 45 * DAY);
+    const { nodes } = await walk({ range: { from, to } }, 37);
+    const expected = reference(from, to);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+    expect(nodes.map((n) => key({ ...n, second: Math.floor(Date.parse(n.answeredAt) / 1000) })).sort())
+      .toEqual(expected.map(key).sort());
+    for (let i = 1; i < nodes.length; i++) {
+      expect(Date.parse(nodes[i - 1]!.answeredAt)).toBeGreaterThanOrEqual(
+        Date.parse(nodes[i]!.answeredAt),
+      );
+    }
+    expect(new Set(nodes.map((n) => n.source))).toEqual(new Set(['USERLANE', 'PLANHAT', 'USERLOOP']));
+    for (const node of nodes) expect(node.category).toBe(npsCategory(node.score));
+  });
+
+  it('applies category and comment filters the vendors cannot apply themselves', async () => {
+    const to = day(gw.sandbox.seed.now.getTime());
+    const from = day(gw.sandbox.seed.now.getTime() - 60 * DAY);
+    const { nodes } = await walk(
+      { range: { from, to }, categories: ['DETRACTOR'], hasComment: true },
+      50,
+    );
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.category === 'DETRACTOR' && n.comment !== null)).toBe(true);
+  });
+
+  it('reaches Planhat answers older than its 360-day default by asking with npsExpiryDay', async () => {
+    const now = gw.sandbox.seed.now.getTime();
+    const from = day(now - 600 * DAY);
+    const to = day(now - 400 * DAY);
+    const { nodes } = await walk({ range: { from, to }, sources: ['PLANHAT'] }, 100);
+    const expected = reference(from, to).filter((a) => a.source === 'PLANHAT');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(nodes).toHaveLength(expected.length);
+    const asked = gw.sandbox.log.entries({ vendor: 'planhat', path: '/nps' });
+    expect(asked.every((e) => Number(e.query.npsExpiryDay) >= 600)).toBe(true);
+  });
+
+  it('refetches each source through node(id)', async () => {
+    const { nodes } = await walk({}, 30);
+    const bySource = ['USERLANE', 'PLANHAT', 'USERLOOP'].map((s) => nodes.find((n) => n.source === s));
+    for (const node of bySource) {
+      expect(node).toBeDefined();
+      const res = await gw.query<{ node: FeedNode | null }>(
+        'query($id: ID!) { node(id: $id) { id ... on NpsResponse { source score answeredAt } } }',
+        { id: node?.id },
+      );
+      expect(res.errors).toEqual([]);
+      expect(res.data?.node).toMatchObject({ id: node?.id, source: node?.source, score: node?.score });
+    }
+  });
+
+  it('refuses a cursor of other filters before any vendor call', async () => {
+    const first = await gw.query<{ npsResponses: { pageInfo: { endCursor: string } } }>(FEED, {
+      first: 5,
+    });
+    gw.sandbox.log.clear();
+    const res = await gw.query(FEED, {
+      first: 5,
+      after: first.data?.npsResponses.pageInfo.endCursor,
+      filter: { categories: ['PROMOTER'] },
+    });
+    expect(res.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'foreign_cursor' });
+    expect(gw.sandbox.log.count()).toBe(0);
+  });
+});
+
+describe('npsSummary', () => {
+  const SUMMARY = `query($filter: NpsFilter, $groupBy: NpsGrouping) {
+    npsSummary(filter: $filter, groupBy: $groupBy) {
+      score responses promoters passives detractors
+      groups { key score responses promoters passives detractors }
+    }
+  }`;
+
+  it('computes %promoters - %detractors over the range, overall and per source', async () => {
+    const now = gw.sandbox.seed.now.getTime();
+    const range = { from: day(now - 90 * DAY), to: day(now) };
+    const res = await gw.query<{
+      npsSummary: { score: number; responses: number; promoters: number; detractors: number; groups: { key: string; responses: number; score: number }[] };
+    }>(SUMMARY, { filter: { range }, groupBy: 'SOURCE' });
+    expect(res.errors).toEqual([]);
+    const expected = reference(range.from, range.to);
+    const promoters = expected.filter((a) => a.score >= 9).length;
+    const detractors = expected.filter((a) => a.score <= 6).length;
+    const summary = res.data?.npsSummary;
+    expect(summary?.responses).toBe(expected.length);
+    expect(summary?.promoters).toBe(promoters);
+    expect(summary?.detractors).toBe(detractors);
+    expect(summary?.score).toBeCloseTo(((promoters - detractors) * 100) / expected.length, 2);
+    expect(summary?.groups.map((g) => g.key)).toEqual(['PLANHAT', 'USERLANE', 'USERLOOP']);
+    for (const group of summary?.groups ?? []) {
+      expect(group.responses).toBe(expected.filter((a) => a.source === group.key).length);
+    }
+  });
+
+  it('groups by month and by the directory role, with UNKNOWN for answers without one', async () => {
+    const now = gw.sandbox.seed.now.getTime();
+    const range = { from: day(now - 90 * DAY), to: day(now) };
+    const months = await gw.query<{ npsSummary: { responses: number; groups: { key: string; responses: number }[] } }>(
+      SUMMARY,
+      { filter: { range }, groupBy: 'MONTH' },
+    );
+    const groups = months.data?.npsSummary.groups ?? [];
+    expect(groups.every((g) => /^\d{4}-\d{2}$/.test(g.key))).toBe(true);
+    expect(groups.reduce((n, g) => n + g.responses, 0)).toBe(months.data?.npsSummary.responses);
+
+    const roles = await gw.query<{ npsSummary: { groups: { key: string; responses: number }[] } }>(
+      SUMMARY,
+      { filter: { range, sources: ['USERLANE'] }, groupBy: 'ROLE' },
+    );
+    const byRole = new Map<string, number>();
+    for (const answer of gw.sandbox.seed.userlane.nps) {
+      const start = Date.parse(`${range.from}T00:00:00Z`);
+      if (answer.ms < start || answer.ms >= Date.parse(`${range.to}T00:00:00Z`) + DAY) continue;
+      const role = answer.user.inDirectory ? (answer.user.person?.role ?? 'UNKNOWN') : 'UNKNOWN';
+      byRole.set(role, (byRole.get(role) ?? 0) + 1);
+    }
+    expect(Object.fromEntries((roles.data?.npsSummary.groups ?? []).map((g) => [g.key, g.responses])))
+      .toEqual(Object.fromEntries(byRole));
+  });
+
+  it('reads each vendor range once however many summaries and customers ask for it', async () => {
+    const res = await gw.query(`{
+      a: npsSummary { responses } b: npsSummary(groupBy: SOURCE) { responses }
+      c: npsSummary(groupBy: WEEK) { score }
+    }`);
+    expect(res.errors).toEqual([]);
+    const planhat = gw.sandbox.log.entries({ vendor: 'planhat' });
+    const userlane = gw.sandbox.log.entries({ vendor: 'userlane' });
+    expect(new Set(planhat.map((e) => JSON.stringify(e.query))).size).toBe(planhat.length);
+    expect(new Set(userlane.map((e) => JSON.stringify(e.query))).size).toBe(userlane.length);
+  });
+});
+
+describe('customers and their NPS', () => {
+  function respondents(count: number): string[] {
+    const now = gw.sandbox.seed.now.getTime();
+    const emails = reference(day(now - 359 * DAY), day(now))
+      .map((a) => a.email)
+      .filter((e): e is string => e !== null);
+    return [...new Set(emails)].slice(0, count);
+  }
+
+  it("lists a person's answers from every source newest first, and the latest one", async () => {
+    const now = gw.sandbox.seed.now.getTime();
+    const all = reference(day(now - 359 * DAY), day(now));
+    const counts = new Map<string, Set<string>>();
+    for (const a of all) if (a.email) counts.set(a.email, (counts.get(a.email) ?? new Set()).add(a.source));
+    const email = [...counts.entries()].find(([, sources]) => sources.size >= 2)?.[0] as string;
+    const res = await gw.query<{
+      customer: { email: string; npsResponses: { totalCount: number; nodes: FeedNode[] }; latestNps: FeedNode };
+    }>(
+      `query($email: String!) { customer(email: $email) { email
+        npsResponses(first: 100) { totalCount nodes { source score answeredAt } }
+        latestNps { source score answeredAt } } }`,
+      { email: email.toUpperCase() },
+    );
+    expect(res.errors).toEqual([]);
+    const mine = all.filter((a) => a.email === email);
+    expect(res.data?.customer.email).toBe(email);
+    expect(res.data?.customer.npsResponses.totalCount).toBe(mine.length);
+    const newest = Math.max(...mine.map((a) => a.second));
+    expect(Math.floor(Date.parse(res.data?.customer.latestNps.answeredAt ?? '') / 1000)).toBe(newest);
+  });
+
+  async function callsFor(emails: string[]) {
+    gw.sandbox.log.clear();
+    const fields = emails
+      .map(
+        (email, i) =>
+          `c${i}: customer(email: "${email}") { npsResponses(first: 3) { totalCount } latestNps { score } }`,
+      )
+      .join('\n');
+    const res = await gw.query(`{ ${fields} }`);
+    expect(res.errors).toEqual([]);
+    return ['planhat', 'userlane', 'userloop'].map((vendor) =>
+      gw.sandbox.log.count({ vendor: vendor as 'planhat' }),
+    );
+  }
+
+  it('costs the same NPS vendor calls for 3 customers as for 40', async () => {
+    const few = await callsFor(respondents(3));
+    const many = await callsFor(respondents(40));
+    expect(many).toEqual(few);
+  });
+
+  it('refuses a malformed email without any vendor call, and answers null for an unknown one', async () => {
+    const bad = await gw.query('{ customer(email: "not-an-email") { email } }');
+    expect(bad.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'email' });
+    expect(gw.sandbox.log.count()).toBe(0);
+    const unknown = await gw.query('{ customer(email: "nobody@nowhere.example") { email } }');
+    expect(unknown.errors).toEqual([]);
+    expect(unknown.data).toEqual({ customer: null });
+  });
+});
