@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { npsCategory } from '../../src/domain/nps.js';
-import type { TestGateway } from '../support/gateway.js';
+import type { GraphQLResult, TestGateway } from '../support/gateway.js';
+import { npsReference, type ReferenceAnswer } from '../support/nps-reference.js';
 import { startTestGateway } from '../support/gateway.js';
 
 // The unified NPS feed and summary, checked against the sandbox's own seeded data.
@@ -15,48 +16,10 @@ afterAll(() => gw.close());
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-interface Answer {
-  source: string;
-  score: number;
-  second: number;
-  email: string | null;
-}
+type Answer = ReferenceAnswer;
+const reference = (from: string, to: string) => npsReference(gw.sandbox, from, to);
 
-/** Every answer the sandbox holds in [from, to] (UTC days), independent of the gateway's code. */
-function reference(from: string, to: string): Answer[] {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`) + DAY;
-  const seed = gw.sandbox.seed;
-  const inRange = (ms: number | null) => ms !== null && ms >= start && ms < end;
-  const userlane = seed.userlane.nps
-    .filter((r) => inRange(r.ms))
-    .map((r) => ({
-      source: 'USERLANE',
-      score: r.score,
-      second: Math.floor(r.ms / 1000),
-      email: r.user.inDirectory ? (r.user.person?.email ?? null) : null,
-    }));
-  const planhat = seed.planhat.store
-    .all()
-    .filter((r) => inRange(r.npsDate))
-    .map((r) => ({
-      source: 'PLANHAT',
-      score: r.nps,
-      second: Math.floor((r.npsDate as number) / 1000),
-      email: r.email.toLowerCase(),
-    }));
-  const userloop = seed.userloop.store.visible
-    .filter((r) => r.question.type === 'NPS' && r.answer !== null && inRange(r.createdMs))
-    .map((r) => ({
-      source: 'USERLOOP',
-      score: Number(r.answer?.answer),
-      second: Math.floor(r.createdMs / 1000),
-      email: r.submission.recipient?.toLowerCase() ?? null,
-    }));
-  return [...userlane, ...planhat, ...userloop];
-}
-
-const key = (a: Pick<Answer, 'source' | 'score' | 'second'>) => `${a.second}|${a.source}|${a.score}`;
+const key = (a: { source: string; score: number; second: number }) => `${a.second}|${a.source}|${a.score}`;
 
 const FEED = `query Feed($filter: NpsFilter, $first: Int, $after: String) {
   npsResponses(filter: $filter, first: $first, after: $after) {
@@ -75,18 +38,22 @@ interface FeedNode {
   respondent: { email: string | null };
 }
 
+interface FeedPage {
+  edges: { node: FeedNode }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 async function walk(filter: Record<string, unknown>, first: number) {
   const nodes: FeedNode[] = [];
   let after: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const res = await gw.query<{
-      npsResponses: {
-        edges: { node: FeedNode }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    }>(FEED, { filter, first, after });
+    const res: GraphQLResult<{ npsResponses: FeedPage }> = await gw.query(FEED, {
+      filter,
+      first,
+      after,
+    });
     expect(res.errors).toEqual([]);
-    const connection = res.data?.npsResponses;
+    const connection: FeedPage | undefined = res.data?.npsResponses;
     if (!connection) throw new Error('no data');
     nodes.push(...connection.edges.map((e) => e.node));
     if (!connection.pageInfo.hasNextPage) return { nodes, pages: page + 1 };
