@@ -50,8 +50,10 @@ export function maskError(error: unknown, genericMessage: string): Error {
     });
   }
   if (graphQLError && (!original || isGraphQLError(original))) {
+    // The outer message: for a variable refused by a scalar it names the variable and the path
+    // (`at "records[3].dateSent"`); for a resolver's error it is the original message anyway.
     return isGraphQLError(original) && original !== graphQLError
-      ? new GraphQLError(original.message, {
+      ? new GraphQLError(graphQLError.message, {
           nodes: graphQLError.nodes,
           source: graphQLError.source,
           positions: graphQLError.positions,

@@ -1,5 +1,6 @@
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
+import type { Project } from './domain/project.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from './domain/userloop-surveys.js';
 import type { PortalLookups } from './identity/portal-lookups.js';
 import { loadPortalLookups, NO_LOOKUPS } from './identity/portal-lookups.js';
@@ -30,6 +31,8 @@ export interface VendorClients {
 export interface MetadataCaches {
   userloopSurveys: TtlCache<UserLoopSurveySummary[]>;
   userloopSurvey: TtlCache<UserLoopSurvey>;
+  /** UserHero projects by workspace id. */
+  userheroProjects: TtlCache<Project[]>;
 }
 
 const METADATA_TTL_MS = 5 * 60_000;
@@ -147,6 +150,7 @@ export function createServices(
     caches: {
       userloopSurveys: new TtlCache(METADATA_TTL_MS),
       userloopSurvey: new TtlCache(METADATA_TTL_MS),
+      userheroProjects: new TtlCache(METADATA_TTL_MS),
     },
     directory,
     lookups,

@@ -44,10 +44,13 @@ export async function exportScenario(options: { scale: number; records: number; 
         body: JSON.stringify({ query, variables: { after } }),
       });
       const body = (await response.json()) as {
-        data?: { npsResponses: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+        data?: {
+          npsResponses: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        };
         errors?: unknown[];
       };
-      if (!body.data || body.errors) throw new Error(`export page failed: ${JSON.stringify(body.errors)}`);
+      if (!body.data || body.errors)
+        throw new Error(`export page failed: ${JSON.stringify(body.errors)}`);
       records += body.data.npsResponses.edges.length;
       pages++;
       const rss = process.memoryUsage().rss;

@@ -28,6 +28,8 @@ export interface ExportLoaders {
   userloopNps(range: DateRange): Promise<Indexed<NpsRecord>>;
   /** Whether a source knows an email (within the default NPS window), cheapest first. */
   identityEvidence: ((email: string) => Promise<boolean>)[];
+  /** Forgets what was read from a vendor, after a write to it: later reads see the new state. */
+  invalidate(vendor: 'userlane' | 'planhat' | 'userloop'): void;
 }
 
 function index<T>(records: T[], email: (record: T) => string | null): Indexed<T> {
@@ -39,10 +41,13 @@ function index<T>(records: T[], email: (record: T) => string | null): Indexed<T>
   return { records, byEmail };
 }
 
-/** One promise per distinct key for the request's life. */
-function memo<K, V>(key: (k: K) => string, load: (k: K) => Promise<V>): (k: K) => Promise<V> {
+/** One promise per distinct key for the request's life, or until `clear()` after a write. */
+function memo<K, V>(
+  key: (k: K) => string,
+  load: (k: K) => Promise<V>,
+): ((k: K) => Promise<V>) & { clear(): void } {
   const cache = new Map<string, Promise<V>>();
-  return (k) => {
+  const read = (k: K) => {
     const id = key(k);
     let value = cache.get(id);
     if (!value) {
@@ -51,6 +56,7 @@ function memo<K, V>(key: (k: K) => string, load: (k: K) => Promise<V>): (k: K) =
     }
     return value;
   };
+  return Object.assign(read, { clear: () => cache.clear() });
 }
 
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
@@ -166,5 +172,14 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     async (email: string) => (await userloopResponses(window())).byEmail.has(email),
   ];
 
-  return { userlaneNps, planhatNps, userloopResponses, userloopNps, identityEvidence };
+  const invalidate = (vendor: 'userlane' | 'planhat' | 'userloop') => {
+    if (vendor === 'userlane') userlaneNps.clear();
+    if (vendor === 'planhat') planhatNps.clear();
+    if (vendor === 'userloop') {
+      userloopResponses.clear();
+      userloopNps.clear();
+    }
+  };
+
+  return { userlaneNps, planhatNps, userloopResponses, userloopNps, identityEvidence, invalidate };
 }

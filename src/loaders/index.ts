@@ -3,7 +3,9 @@ import type { GatewayContext } from '../context.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { createExportLoaders, type ExportLoaders } from './exports.js';
+import { createSurveyLoaders, type SurveyLoaders } from './surveys.js';
 import { createUserHeroLoaders, type UserHeroLoaders } from './userhero.js';
+import { createUserlaneLoaders, type UserlaneLoaders } from './userlane.js';
 
 /** All of a request's loaders, built by one factory so nothing request-scoped outlives it. */
 export interface Loaders {
@@ -13,6 +15,8 @@ export interface Loaders {
   userloopNpsQuestions: () => Promise<{ surveyId: string; questionId: string }[]>;
   userhero: UserHeroLoaders;
   exports: ExportLoaders;
+  userlane: UserlaneLoaders;
+  surveys: SurveyLoaders;
 }
 
 export function createLoaders(ctx: GatewayContext): Loaders {
@@ -51,6 +55,8 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     userloopNpsQuestions,
     userhero: createUserHeroLoaders(ctx),
     exports: createExportLoaders(ctx),
+    userlane: createUserlaneLoaders(ctx),
+    surveys: createSurveyLoaders(ctx),
   };
 }
 

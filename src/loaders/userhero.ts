@@ -2,15 +2,17 @@ import DataLoader from 'dataloader';
 import type { GatewayContext } from '../context.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
 import { BadUserInputError } from '../errors.js';
-import { mapLimit } from './limit.js';
+import { createUserHeroReadLoaders, type UserHeroReadLoaders } from './userhero-reads.js';
 
-/** UserHero allows 100 calls a minute per key: per-email lookups stay few and bounded. */
-export const USERHERO_FANOUT = 6;
+export { USERHERO_FANOUT } from './userhero-reads.js';
 
-export interface UserHeroLoaders {
+export interface UserHeroLoaders extends UserHeroReadLoaders {
   /** The workspace a query names, else `USERHERO_WORKSPACE_ID`, else the key's first workspace. */
   workspaceId(requested?: string | null): Promise<string>;
-  /** Lookup mode of `GET /customers`, once per distinct lower-cased email; null when unknown. */
+  /**
+   * Lookup mode of `GET /customers` in the default workspace, once per distinct lower-cased
+   * email (shared with `customerLookup`); null when unknown.
+   */
   customerByEmail: DataLoader<string, UserHeroCustomer | null>;
 }
 
@@ -36,18 +38,17 @@ export function createUserHeroLoaders(ctx: GatewayContext): UserHeroLoaders {
     return firstWorkspace;
   };
 
+  const reads = createUserHeroReadLoaders(ctx);
+  // Delegates so that a customer already listed in this request costs no lookup.
   const customerByEmail = new DataLoader<string, UserHeroCustomer | null>(
     async (emails) => {
       const ws = await workspaceId();
-      return mapLimit(emails, USERHERO_FANOUT, (email) =>
-        ctx
-          .vendor('userhero')
-          .lookupCustomer(ws, { email }, { signal })
-          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      return reads.customerLookup.loadMany(
+        emails.map((email) => ({ workspaceId: ws, email: email.toLowerCase() })),
       );
     },
     { cacheKeyFn: (email) => email.toLowerCase() },
   );
 
-  return { workspaceId, customerByEmail };
+  return { ...reads, workspaceId, customerByEmail };
 }

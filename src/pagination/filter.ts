@@ -1,3 +1,4 @@
+import { BadUserInputError } from '../errors.js';
 import { planPages } from './page-plan.js';
 import type { CursorAdapter, OffsetAdapter, PageAdapter } from './types.js';
 
@@ -79,4 +80,99 @@ export function filteredList<T>(
 
 function isFull(page: { items: unknown[]; hasNextPage?: boolean | null }, want: number): boolean {
   return page.hasNextPage ?? page.items.length >= want;
+}
+
+/**
+ * A cursor-walked list narrowed by a filter the vendor cannot apply (Userlane's Tasks endpoint
+ * has no task filter). A cursor vendor can only resume where one of its pages ended, so this
+ * list's cursor is the source cursor of the vendor page holding the next item plus how many of
+ * that page's items come before it. A resumed read re-reads that part of the page; once it is
+ * longer than a first read, one call of exactly that length yields a fresh source cursor
+ * instead, so re-reading stays bounded however long the walk (at most 2 calls per page when the
+ * filter keeps most items). Reads grow like `filteredList`'s.
+ */
+export function filteredCursorList<T>(
+  source: CursorAdapter<T>,
+  verdict: (item: T) => FilterVerdict,
+): CursorAdapter<T> {
+  return {
+    kind: 'cursor',
+    maxLimit: source.maxLimit,
+    async fetch(vendorCursor, limit, signal) {
+      let { at, skip } = readFilterCursor(vendorCursor, source.maxLimit);
+      const items: T[] = [];
+      const cursors: string[] = [];
+      const base = Math.max(MIN_SCAN, limit * 2);
+      if (skip > REREAD * base) {
+        const prefix = await source.fetch(at, skip, signal);
+        if (prefix.nextCursor === null || prefix.items.length === 0) {
+          return { items, cursors, nextCursor: null };
+        }
+        skip = Math.max(0, skip - prefix.items.length);
+        at = prefix.nextCursor;
+      }
+      let want = Math.min(source.maxLimit, base + skip);
+      for (; ; want = Math.min(source.maxLimit, want * 4)) {
+        const page = await source.fetch(at, want, signal);
+        const next = page.items.length === 0 ? null : page.nextCursor;
+        const from = at;
+        // Where the list resumes right after item `i` of this page.
+        const after = (i: number) =>
+          i + 1 < page.items.length || next === null
+            ? filterCursor(from, i + 1)
+            : filterCursor(next, 0);
+        for (let i = skip; i < page.items.length; i++) {
+          const said = verdict(page.items[i] as T);
+          if (said === 'end') return { items, cursors, nextCursor: null };
+          if (said === 'keep') {
+            items.push(page.items[i] as T);
+            cursors.push(after(i));
+          }
+          if (items.length === limit) {
+            const more = i + 1 < page.items.length || next !== null;
+            return { items, cursors, nextCursor: more ? after(i) : null };
+          }
+        }
+        if (next === null) return { items, cursors, nextCursor: null };
+        // A page shorter than the skip (a vendor sending short pages) leaves part of it to skip.
+        skip = Math.max(0, skip - page.items.length);
+        at = next;
+      }
+    },
+  };
+}
+
+/** How many first reads' worth of a vendor page a resumed filtered read may re-read. */
+const REREAD = 1;
+
+function filterCursor(at: string | null, skip: number): string {
+  return JSON.stringify([at, skip]);
+}
+
+function readFilterCursor(
+  raw: string | null,
+  maxSkip: number,
+): { at: string | null; skip: number } {
+  if (raw === null) return { at: null, skip: 0 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    (parsed[0] === null || typeof parsed[0] === 'string') &&
+    Number.isSafeInteger(parsed[1]) &&
+    (parsed[1] as number) >= 0 &&
+    (parsed[1] as number) <= maxSkip
+  ) {
+    return { at: parsed[0] as string | null, skip: parsed[1] as number };
+  }
+  // Cursors reach here only through the bridge, which checked their envelope: this one was forged.
+  throw new BadUserInputError(
+    'The `after` cursor is malformed; pass a cursor exactly as a previous page returned it, or request the first page again without `after`.',
+    { argument: 'after', reason: 'malformed_cursor' },
+  );
 }

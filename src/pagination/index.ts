@@ -3,7 +3,7 @@
 
 export { DEFAULT_FIRST, describeFirst, MAX_FIRST, maxFirstFor } from './bounds.js';
 export { connectionFromAdapter } from './connection.js';
-export { type FilterVerdict, filteredList, pagesAsOffsets } from './filter.js';
+export { type FilterVerdict, filteredCursorList, filteredList, pagesAsOffsets } from './filter.js';
 export {
   lazyMergedConnection,
   type MergeOptions,

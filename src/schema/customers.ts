@@ -38,9 +38,12 @@ export const Customer = builder.loadableNode('Customer', {
 export function normalizedEmail(email: string, argument = 'email'): string {
   const value = email.trim().toLowerCase();
   if (!isEmail(value)) {
-    throw new BadUserInputError(`${argument} must be an email address (got "${email.slice(0, 80)}")`, {
-      argument,
-    });
+    throw new BadUserInputError(
+      `${argument} must be an email address (got "${email.slice(0, 80)}")`,
+      {
+        argument,
+      },
+    );
   }
   return value;
 }

@@ -1,12 +1,39 @@
 import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
+import { isCalendarDate } from '../domain/date-range.js';
 import type { HeartScore as HeartScoreShape } from '../domain/userlane-analytics.js';
 import { heartList } from '../lists/userlane.js';
+import { mapLimit } from '../loaders/limit.js';
 import { connectionFromAdapter } from '../pagination/index.js';
 import { checkedRange, DateRange } from './inputs.js';
 
-const HeartScore = builder.objectRef<HeartScoreShape>('HeartScore').implement({
+/** Userlane has no get-by-day: one day's window of the list holds the day, or nothing. */
+async function loadHeartDay(
+  ctx: GatewayContext,
+  date: string,
+): Promise<HeartScoreShape | Error | null> {
+  if (!isCalendarDate(date)) return null;
+  try {
+    const days = await ctx
+      .vendor('userlane')
+      .heart({ from: date, to: date }, 1, HEART_DAY_PAGE, { signal: ctx.signal });
+    return days.find((day) => day.date === date) ?? null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+// A one-day window holds one row; a few more leave room for a vendor that repeats a day.
+const HEART_DAY_PAGE = 5;
+// Refetching many days at once is one call per day: bounded, as for every unbatchable fan-out.
+const HEART_DAY_CONCURRENCY = 4;
+
+const HeartScore = builder.loadableNode('HeartScore', {
   description:
     'One day of Userlane HEART scores (smoothed by Userlane over a rolling 90-day window).',
+  id: { resolve: (score: HeartScoreShape) => score.date },
+  load: (dates: string[], ctx) =>
+    mapLimit(dates, HEART_DAY_CONCURRENCY, (date) => loadHeartDay(ctx, date)),
   fields: (t) => ({
     date: t.field({ type: 'Date', nullable: false, resolve: (s) => s.date }),
     users: t.exposeInt('users', { nullable: true }),

@@ -46,7 +46,10 @@ export function npsQuery(filter: NpsFilterInput | null | undefined): NpsQuery {
   };
 }
 
-const Respondent = builder.objectRef<NpsRecord>('Respondent').implement({
+/** Neutral on purpose: NPS records and survey answers both fit it. */
+export type RespondentShape = Pick<NpsRecord, 'email' | 'userlaneUserId' | 'applicationUserId'>;
+
+export const Respondent = builder.objectRef<RespondentShape>('Respondent').implement({
   description: 'Who answered, as each vendor knows them.',
   fields: (t) => ({
     email: t.exposeString('email', { nullable: true, description: 'Lower-cased.' }),

@@ -4,9 +4,14 @@ import type { UserlaneUserRef } from '../domain/userlane-analytics.js';
 import type { DirectoryPerson } from '../identity/user-directory.js';
 import { Customer } from './customers.js';
 
-async function personOf(ctx: GatewayContext, user: UserlaneUserRef): Promise<DirectoryPerson | null> {
+async function personOf(
+  ctx: GatewayContext,
+  user: UserlaneUserRef,
+): Promise<DirectoryPerson | null> {
   const directory = await ctx.services.directory();
-  return directory.byUserId(user.id) ?? directory.byApplicationUserId(user.applicationUserId) ?? null;
+  return (
+    directory.byUserId(user.id) ?? directory.byApplicationUserId(user.applicationUserId) ?? null
+  );
 }
 
 type Attribute = 'email' | 'name' | 'role' | 'region' | 'department';

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   connectionFromAdapter,
   type FilterVerdict,
+  filteredCursorList,
   filteredList,
   pagesAsOffsets,
 } from '../../src/pagination/index.js';
-import { offsetFake, pageFake } from './fakes.js';
+import { cursorFake, offsetFake, pageFake } from './fakes.js';
 import { type Item, itemsOf, walkForward } from './walk.js';
 
 const FIELD = 'Query.npsResponses';
@@ -86,5 +87,76 @@ describe('filteredList', () => {
     }
     // A page of 20 reads 42 raw items (twice the look-ahead window), not the vendor's maximum.
     expect(fake.sent).toBeLessThanOrEqual(10 * 42);
+  });
+});
+
+describe('filteredCursorList', () => {
+  it('pages exactly the items a client-side filter keeps over a cursor-walked list', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom<FilterVerdict>('keep', 'skip'), { maxLength: 400 }),
+        fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 250 }),
+        fc.record({ fullLastPage: fc.boolean(), shortPages: fc.boolean() }),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        async (verdicts, endAt, max, options, firsts, picks) => {
+          const items = itemsOf(verdicts.length);
+          const verdict = (item: Item): FilterVerdict =>
+            endAt !== undefined && item.id >= endAt ? 'end' : (verdicts[item.id] as FilterVerdict);
+          const expected = items.filter(
+            (item) => (endAt === undefined || item.id < endAt) && verdicts[item.id] === 'keep',
+          );
+          const fake = cursorFake(items, max, options);
+          const adapter = filteredCursorList(fake, verdict);
+          const bounded = firsts.map((first) => Math.min(first, max));
+          const seen = await walkForward(
+            async (args) => {
+              const before = fake.calls;
+              const page = await connectionFromAdapter(adapter, args, { field: FIELD });
+              return { page, calls: fake.calls - before };
+            },
+            expected,
+            bounded,
+            picks,
+            Number.POSITIVE_INFINITY,
+          );
+          expect(seen).toEqual(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('costs at most 2 vendor calls per page and bounded re-reading when the filter keeps nearly everything', async () => {
+    const items = itemsOf(1000);
+    const fake = cursorFake(items, 5000);
+    const adapter = filteredCursorList(fake, (item) => (item.id % 50 === 7 ? 'skip' : 'keep'));
+    let after: string | null = null;
+    const seen: Item[] = [];
+    for (let page = 0; page < 10; page++) {
+      const before = fake.calls;
+      const connection: Awaited<ReturnType<typeof connectionFromAdapter<Item>>> =
+        await connectionFromAdapter(adapter, { first: 20, after }, { field: FIELD });
+      expect(fake.calls - before).toBeLessThanOrEqual(2);
+      seen.push(...connection.edges.map((edge) => edge.node));
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(items.filter((item) => item.id % 50 !== 7).slice(0, 200));
+    // A resumed page re-reads its vendor page's served part, never more than a few pages' worth.
+    expect(fake.calls).toBeLessThanOrEqual(13);
+    expect(fake.sent).toBeLessThanOrEqual(4 * 200);
+  });
+
+  it('refuses a forged inner cursor before any vendor call', async () => {
+    const fake = cursorFake(itemsOf(10), 100);
+    const adapter = filteredCursorList(fake, () => 'keep');
+    await expect(adapter.fetch('not json', 5)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await expect(adapter.fetch(JSON.stringify([null, 10_000]), 5)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(fake.calls).toBe(0);
   });
 });

@@ -19,7 +19,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 type Answer = ReferenceAnswer;
 const reference = (from: string, to: string) => npsReference(gw.sandbox, from, to);
 
-const key = (a: { source: string; score: number; second: number }) => `${a.second}|${a.source}|${a.score}`;
+const key = (a: { source: string; score: number; second: number }) =>
+  `${a.second}|${a.source}|${a.score}`;
 
 const FEED = `query Feed($filter: NpsFilter, $first: Int, $after: String) {
   npsResponses(filter: $filter, first: $first, after: $after) {
@@ -70,14 +71,17 @@ describe('npsResponses', () => {
     const { nodes } = await walk({ range: { from, to } }, 37);
     const expected = reference(from, to);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
-    expect(nodes.map((n) => key({ ...n, second: Math.floor(Date.parse(n.answeredAt) / 1000) })).sort())
-      .toEqual(expected.map(key).sort());
+    expect(
+      nodes.map((n) => key({ ...n, second: Math.floor(Date.parse(n.answeredAt) / 1000) })).sort(),
+    ).toEqual(expected.map(key).sort());
     for (let i = 1; i < nodes.length; i++) {
       expect(Date.parse(nodes[i - 1]!.answeredAt)).toBeGreaterThanOrEqual(
         Date.parse(nodes[i]!.answeredAt),
       );
     }
-    expect(new Set(nodes.map((n) => n.source))).toEqual(new Set(['USERLANE', 'PLANHAT', 'USERLOOP']));
+    expect(new Set(nodes.map((n) => n.source))).toEqual(
+      new Set(['USERLANE', 'PLANHAT', 'USERLOOP']),
+    );
     for (const node of nodes) expect(node.category).toBe(npsCategory(node.score));
   });
 
@@ -106,7 +110,9 @@ describe('npsResponses', () => {
 
   it('refetches each source through node(id)', async () => {
     const { nodes } = await walk({}, 30);
-    const bySource = ['USERLANE', 'PLANHAT', 'USERLOOP'].map((s) => nodes.find((n) => n.source === s));
+    const bySource = ['USERLANE', 'PLANHAT', 'USERLOOP'].map((s) =>
+      nodes.find((n) => n.source === s),
+    );
     for (const node of bySource) {
       expect(node).toBeDefined();
       const res = await gw.query<{ node: FeedNode | null }>(
@@ -114,7 +120,11 @@ describe('npsResponses', () => {
         { id: node?.id },
       );
       expect(res.errors).toEqual([]);
-      expect(res.data?.node).toMatchObject({ id: node?.id, source: node?.source, score: node?.score });
+      expect(res.data?.node).toMatchObject({
+        id: node?.id,
+        source: node?.source,
+        score: node?.score,
+      });
     }
   });
 
@@ -128,7 +138,10 @@ describe('npsResponses', () => {
       after: first.data?.npsResponses.pageInfo.endCursor,
       filter: { categories: ['PROMOTER'] },
     });
-    expect(res.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'foreign_cursor' });
+    expect(res.errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'foreign_cursor',
+    });
     expect(gw.sandbox.log.count()).toBe(0);
   });
 });
@@ -145,7 +158,13 @@ describe('npsSummary', () => {
     const now = gw.sandbox.seed.now.getTime();
     const range = { from: day(now - 90 * DAY), to: day(now) };
     const res = await gw.query<{
-      npsSummary: { score: number; responses: number; promoters: number; detractors: number; groups: { key: string; responses: number; score: number }[] };
+      npsSummary: {
+        score: number;
+        responses: number;
+        promoters: number;
+        detractors: number;
+        groups: { key: string; responses: number; score: number }[];
+      };
     }>(SUMMARY, { filter: { range }, groupBy: 'SOURCE' });
     expect(res.errors).toEqual([]);
     const expected = reference(range.from, range.to);
@@ -165,10 +184,9 @@ describe('npsSummary', () => {
   it('groups by month and by the directory role, with UNKNOWN for answers without one', async () => {
     const now = gw.sandbox.seed.now.getTime();
     const range = { from: day(now - 90 * DAY), to: day(now) };
-    const months = await gw.query<{ npsSummary: { responses: number; groups: { key: string; responses: number }[] } }>(
-      SUMMARY,
-      { filter: { range }, groupBy: 'MONTH' },
-    );
+    const months = await gw.query<{
+      npsSummary: { responses: number; groups: { key: string; responses: number }[] };
+    }>(SUMMARY, { filter: { range }, groupBy: 'MONTH' });
     const groups = months.data?.npsSummary.groups ?? [];
     expect(groups.every((g) => /^\d{4}-\d{2}$/.test(g.key))).toBe(true);
     expect(groups.reduce((n, g) => n + g.responses, 0)).toBe(months.data?.npsSummary.responses);
@@ -184,8 +202,9 @@ describe('npsSummary', () => {
       const role = answer.user.inDirectory ? (answer.user.person?.role ?? 'UNKNOWN') : 'UNKNOWN';
       byRole.set(role, (byRole.get(role) ?? 0) + 1);
     }
-    expect(Object.fromEntries((roles.data?.npsSummary.groups ?? []).map((g) => [g.key, g.responses])))
-      .toEqual(Object.fromEntries(byRole));
+    expect(
+      Object.fromEntries((roles.data?.npsSummary.groups ?? []).map((g) => [g.key, g.responses])),
+    ).toEqual(Object.fromEntries(byRole));
   });
 
   it('reads each vendor range once however many summaries and customers ask for it', async () => {
@@ -214,10 +233,15 @@ describe('customers and their NPS', () => {
     const now = gw.sandbox.seed.now.getTime();
     const all = reference(day(now - 359 * DAY), day(now));
     const counts = new Map<string, Set<string>>();
-    for (const a of all) if (a.email) counts.set(a.email, (counts.get(a.email) ?? new Set()).add(a.source));
+    for (const a of all)
+      if (a.email) counts.set(a.email, (counts.get(a.email) ?? new Set()).add(a.source));
     const email = [...counts.entries()].find(([, sources]) => sources.size >= 2)?.[0] as string;
     const res = await gw.query<{
-      customer: { email: string; npsResponses: { totalCount: number; nodes: FeedNode[] }; latestNps: FeedNode };
+      customer: {
+        email: string;
+        npsResponses: { totalCount: number; nodes: FeedNode[] };
+        latestNps: FeedNode;
+      };
     }>(
       `query($email: String!) { customer(email: $email) { email
         npsResponses(first: 100) { totalCount nodes { source score answeredAt } }
@@ -229,7 +253,9 @@ describe('customers and their NPS', () => {
     expect(res.data?.customer.email).toBe(email);
     expect(res.data?.customer.npsResponses.totalCount).toBe(mine.length);
     const newest = Math.max(...mine.map((a) => a.second));
-    expect(Math.floor(Date.parse(res.data?.customer.latestNps.answeredAt ?? '') / 1000)).toBe(newest);
+    expect(Math.floor(Date.parse(res.data?.customer.latestNps.answeredAt ?? '') / 1000)).toBe(
+      newest,
+    );
   });
 
   async function callsFor(emails: string[]) {

@@ -1,0 +1,112 @@
+// The UserHero lists as bridge adapters. Every vendor page goes through a request loader keyed by
+// the call's full parameters, so two fields asking for the same page share one call.
+import type { GatewayContext } from '../context.js';
+import type { Automation } from '../domain/automation.js';
+import type { UserHeroCustomer } from '../domain/customer-profile.js';
+import type { Feedback } from '../domain/feedback.js';
+import {
+  arrayList,
+  type CursorAdapter,
+  filteredList,
+  type OffsetAdapter,
+  type PageAdapter,
+  pagesAsOffsets,
+} from '../pagination/index.js';
+import {
+  USERHERO_MAX_AUTOMATION_LIMIT,
+  USERHERO_MAX_PAGE_SIZE,
+} from '../vendors/userhero/limits.js';
+import type {
+  AutomationFilter,
+  CustomerFilter,
+  FeedbackFilter,
+} from '../vendors/userhero/requests.js';
+
+/** A filter whose workspace may still be the default one, resolved only when a page is read. */
+export type Unresolved<F extends { workspaceId: string }> = Omit<F, 'workspaceId'> & {
+  workspaceId?: string | null;
+};
+
+export function feedbackList(
+  ctx: GatewayContext,
+  filter: Unresolved<FeedbackFilter>,
+): PageAdapter<Feedback> {
+  return {
+    kind: 'page',
+    maxPageSize: USERHERO_MAX_PAGE_SIZE,
+    fetchPage: async (page, pageSize) => {
+      const workspaceId = await ctx.loaders.userhero.workspaceId(filter.workspaceId);
+      const key = { filter: { ...filter, workspaceId }, page, pageSize };
+      return { items: await ctx.loaders.userhero.feedbackPage.load(key) };
+    },
+  };
+}
+
+export function customerList(
+  ctx: GatewayContext,
+  filter: Unresolved<CustomerFilter>,
+): PageAdapter<UserHeroCustomer> {
+  return {
+    kind: 'page',
+    maxPageSize: USERHERO_MAX_PAGE_SIZE,
+    fetchPage: async (page, pageSize) => {
+      const workspaceId = await ctx.loaders.userhero.workspaceId(filter.workspaceId);
+      const key = { filter: { ...filter, workspaceId }, page, pageSize };
+      return { items: await ctx.loaders.userhero.customerPage.load(key) };
+    },
+  };
+}
+
+/** The address a UserHero customer is known by as a person: its primary email, else its first. */
+export function personEmail(customer: UserHeroCustomer): string | null {
+  return customer.primaryEmail ?? customer.emails[0] ?? null;
+}
+
+/**
+ * UserHero customers as people: one without any email is no person and is skipped, which the
+ * vendor cannot filter, so positions are counted over the vendor's list.
+ */
+export function peopleList(
+  ctx: GatewayContext,
+  filter: Unresolved<CustomerFilter>,
+): CursorAdapter<{ email: string }> {
+  const withEmail = filteredList(pagesAsOffsets(customerList(ctx, filter)), (customer) =>
+    personEmail(customer) === null ? 'skip' : 'keep',
+  );
+  return {
+    ...withEmail,
+    fetch: async (cursor, limit, signal) => {
+      const page = await withEmail.fetch(cursor, limit, signal);
+      return {
+        ...page,
+        items: page.items.flatMap((customer) => {
+          const email = personEmail(customer);
+          return email === null ? [] : [{ email }];
+        }),
+      };
+    },
+  };
+}
+
+/** Walked by the vendor's cursor (the last automation id of the page before). */
+export function automationList(
+  ctx: GatewayContext,
+  filter: AutomationFilter,
+): CursorAdapter<Automation> {
+  return {
+    kind: 'cursor',
+    maxLimit: USERHERO_MAX_AUTOMATION_LIMIT,
+    fetch: (cursor, limit) => ctx.loaders.userhero.automationPage.load({ filter, cursor, limit }),
+  };
+}
+
+/**
+ * A small list the vendor answers whole (projects, widgets, webhooks) as an exact offset source.
+ * `load` runs only when a page is read, so the bridge refuses bad arguments before any call.
+ */
+export function wholeList<T>(load: () => Promise<readonly T[]>): OffsetAdapter<T> {
+  return {
+    ...arrayList<T>([]),
+    fetch: async (offset, limit) => arrayList(await load()).fetch(offset, limit),
+  };
+}

@@ -1,0 +1,189 @@
+import DataLoader from 'dataloader';
+import type { GatewayContext } from '../context.js';
+import type { Automation, AutomationRun } from '../domain/automation.js';
+import type { UserHeroCustomer } from '../domain/customer-profile.js';
+import type { Comment, Feedback, Note } from '../domain/feedback.js';
+import type { Project, Widget } from '../domain/project.js';
+import type { Webhook } from '../domain/workspace.js';
+import { VendorError } from '../transport/vendor-error.js';
+import type { CursorPage } from '../vendors/pages.js';
+import type {
+  AutomationFilter,
+  CustomerFilter,
+  FeedbackFilter,
+} from '../vendors/userhero/requests.js';
+import { mapLimit } from './limit.js';
+
+/** UserHero allows 100 calls a minute per key: per-key reads stay few and bounded. */
+export const USERHERO_FANOUT = 6;
+
+/** Names one record of a workspace-scoped endpoint (the vendor needs both ids). */
+export interface InWorkspace {
+  workspaceId: string;
+  id: string;
+}
+
+export interface PageKey<F> {
+  filter: F;
+  page: number;
+  pageSize: number;
+}
+
+export interface AutomationPageKey {
+  filter: AutomationFilter;
+  cursor: string | null;
+  limit: number;
+}
+
+/** Per-request reads of UserHero, each keyed by the vendor call's full parameters. */
+export interface UserHeroReadLoaders {
+  feedbackPage: DataLoader<PageKey<FeedbackFilter>, Feedback[], string>;
+  /** Get Feedback (with its comments and notes); null when the workspace has no such item. */
+  feedback: DataLoader<InWorkspace, Feedback | null, string>;
+  feedbackByTicket: DataLoader<
+    { workspaceId: string; ticketNumber: number },
+    Feedback | null,
+    string
+  >;
+  comments: DataLoader<string, Comment[]>;
+  notes: DataLoader<string, Note[]>;
+  /** A workspace's projects, shared across requests for a few minutes (slow-changing). */
+  projects(workspaceId: string): Promise<Project[]>;
+  /** Get Project, always fresh: node refetch. */
+  project: DataLoader<InWorkspace, Project | null, string>;
+  widgets(workspaceId: string): Promise<Widget[]>;
+  widget: DataLoader<InWorkspace, Widget | null, string>;
+  webhooks(workspaceId: string): Promise<Webhook[]>;
+  customerPage: DataLoader<PageKey<CustomerFilter>, UserHeroCustomer[], string>;
+  /** Get Customer: the full profile (notes, customFields, ...); null when unknown. */
+  customer: DataLoader<string, UserHeroCustomer | null>;
+  /** Lookup mode of List Customers in one workspace, by lower-cased email. */
+  customerLookup: DataLoader<
+    { workspaceId: string; email: string },
+    UserHeroCustomer | null,
+    string
+  >;
+  automationPage: DataLoader<AutomationPageKey, CursorPage<Automation>, string>;
+  automation: DataLoader<string, Automation | null>;
+  automationRuns: DataLoader<string, AutomationRun[]>;
+}
+
+export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoaders {
+  const opts = { signal: ctx.signal };
+  const client = () => ctx.vendor('userhero');
+  const inWs = (key: InWorkspace) => `${key.workspaceId}\n${key.id}`;
+
+  const feedback = keyed(inWs, async (key: InWorkspace) =>
+    orNull(client().getFeedback(key.workspaceId, key.id, opts)),
+  );
+  const customerLookup = keyed(
+    (key: { workspaceId: string; email: string }) =>
+      `${key.workspaceId}\n${key.email.toLowerCase()}`,
+    (key) => client().lookupCustomer(key.workspaceId, { email: key.email }, opts),
+  );
+
+  const projectLists = new Map<string, Promise<Project[]>>();
+  const widgetLists = new Map<string, Promise<Widget[]>>();
+  const webhookLists = new Map<string, Promise<Webhook[]>>();
+  const { caches } = ctx.services;
+
+  return {
+    feedbackPage: keyed(stableKey, (key: PageKey<FeedbackFilter>) =>
+      client().listFeedback(key.filter, key.page, key.pageSize, opts),
+    ),
+    feedback,
+    feedbackByTicket: keyed(
+      (key: { workspaceId: string; ticketNumber: number }) =>
+        `${key.workspaceId}\n${key.ticketNumber}`,
+      async (key) => {
+        const item = await client().feedbackByTicket(key.workspaceId, key.ticketNumber, opts);
+        // The same item asked for by id later in the request costs nothing.
+        if (item) feedback.prime({ workspaceId: item.workspaceId, id: item.id }, item);
+        return item;
+      },
+    ),
+    comments: keyed(String, (id: string) => client().listComments(id, opts)),
+    notes: keyed(String, (id: string) => client().listNotes(id, opts)),
+    projects: (workspaceId) =>
+      memo(projectLists, workspaceId, () =>
+        // Other requests may await this load: one client going away must not fail theirs, so it
+        // is bounded by the transport's timeout rather than by this request's signal.
+        caches.userheroProjects.get(workspaceId, () => client().listProjects(workspaceId)),
+      ),
+    project: keyed(inWs, (key: InWorkspace) =>
+      orNull(client().getProject(key.workspaceId, key.id, opts)),
+    ),
+    widgets: (workspaceId) =>
+      memo(widgetLists, workspaceId, () => client().listWidgets(workspaceId, undefined, opts)),
+    widget: keyed(inWs, (key: InWorkspace) =>
+      orNull(client().getWidget(key.workspaceId, key.id, opts)),
+    ),
+    webhooks: (workspaceId) =>
+      memo(webhookLists, workspaceId, () => client().listWebhooks(workspaceId, opts)),
+    customerPage: keyed(stableKey, async (key: PageKey<CustomerFilter>) => {
+      const page = await client().listCustomers(key.filter, key.page, key.pageSize, opts);
+      // A listed customer is what a lookup by any of its emails would find.
+      for (const customer of page) {
+        for (const email of customer.emails) {
+          customerLookup.prime({ workspaceId: key.filter.workspaceId, email }, customer);
+        }
+      }
+      return page;
+    }),
+    customer: keyed(String, (id: string) => orNull(client().getCustomer(id, opts))),
+    customerLookup,
+    automationPage: keyed(stableKey, (key: AutomationPageKey) =>
+      client().listAutomations(key.filter, key.cursor, key.limit, opts),
+    ),
+    automation: keyed(String, (id: string) => orNull(client().getAutomation(id, opts))),
+    automationRuns: keyed(String, (id: string) => client().automationRuns(id, opts)),
+  };
+}
+
+/**
+ * One vendor call per distinct key, at most `USERHERO_FANOUT` in flight; each key gets its own
+ * answer or its own error.
+ */
+function keyed<K, V>(cacheKey: (key: K) => string, fetch: (key: K) => Promise<V>) {
+  return new DataLoader<K, V, string>(
+    (keys) =>
+      mapLimit(keys, USERHERO_FANOUT, (key) =>
+        fetch(key).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        ),
+      ),
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+function memo<V>(cache: Map<string, Promise<V>>, key: string, load: () => Promise<V>) {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** A call's parameters as one string, whatever order their keys were written in. */
+export function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  );
+}
+
+/** A record the vendor does not know (or no longer knows) is null, not an error. */
+export async function orNull<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof VendorError && error.kind === 'not_found') return null;
+    throw error;
+  }
+}
