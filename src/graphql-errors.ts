@@ -52,20 +52,39 @@ export function maskError(error: unknown, genericMessage: string): Error {
   if (graphQLError && (!original || isGraphQLError(original))) {
     // The outer message: for a variable refused by a scalar it names the variable and the path
     // (`at "records[3].dateSent"`); for a resolver's error it is the original message anyway.
-    return isGraphQLError(original) && original !== graphQLError
-      ? new GraphQLError(graphQLError.message, {
-          nodes: graphQLError.nodes,
-          source: graphQLError.source,
-          positions: graphQLError.positions,
-          path: graphQLError.path,
-          extensions: original.extensions,
-        })
-      : graphQLError;
+    // Yoga's `http` extension (the status a request error gets) lives on the outer error.
+    return withRequestErrorCode(
+      isGraphQLError(original) && original !== graphQLError
+        ? new GraphQLError(graphQLError.message, {
+            nodes: graphQLError.nodes,
+            source: graphQLError.source,
+            positions: graphQLError.positions,
+            path: graphQLError.path,
+            extensions: { ...graphQLError.extensions, ...original.extensions },
+          })
+        : graphQLError,
+    );
   }
   return new GraphQLError(genericMessage, {
     nodes: graphQLError?.nodes,
     path: graphQLError?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/**
+ * graphql-js refuses a variable of the wrong type without a code; Yoga codes parse and
+ * validation failures itself. An error outside execution (no path) and without a code is the
+ * caller's request, so it says so.
+ */
+function withRequestErrorCode(error: GraphQLError): GraphQLError {
+  if (error.path || error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
   });
 }
 

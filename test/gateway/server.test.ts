@@ -68,3 +68,40 @@ describe('HTTP endpoints', () => {
     expect(res.errors).toEqual([]);
   });
 });
+
+describe('malformed requests', () => {
+  it.each([
+    [
+      'a Date variable that is no date',
+      'query($r: DateRange!) { heartScores(range: $r) { totalCount } }',
+      { r: { from: 'soon', to: '2026-01-01' } },
+      'r.from',
+    ],
+    [
+      'an Int variable that is a string',
+      'query($n: Int) { heartScores(range: { from: "2026-01-01", to: "2026-01-02" }, first: $n) { totalCount } }',
+      { n: 'ten' },
+      '$n',
+    ],
+  ])(
+    "refuses %s as the caller's error with BAD_USER_INPUT, never a 500",
+    async (_what, query, variables, names) => {
+      gw.sandbox.log.clear();
+      const res = await gw.query(query, variables, { accept: 'application/json' });
+      // Yoga's executor answers a variable that cannot be coerced with 400, whatever the Accept.
+      expect(res.status).toBe(400);
+      expect(res.errors[0]?.message).toContain(names);
+      expect(res.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(gw.sandbox.log.count()).toBe(0);
+      const strict = await gw.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(strict.status).toBe(400);
+    },
+  );
+});
