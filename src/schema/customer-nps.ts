@@ -2,25 +2,28 @@ import { builder } from '../builder.js';
 import { customerNpsRecords } from '../loaders/nps-records.js';
 import { arrayList, connectionFromAdapter } from '../pagination/index.js';
 import { Customer } from './customers.js';
-import { NpsFilter, NpsResponse, npsQuery } from './nps.js';
+import { NpsFilter, NpsResponse, NpsResponseConnection, npsQuery } from './nps.js';
 
 builder.objectFields(Customer, (t) => ({
-  npsResponses: t.connection({
-    type: NpsResponse,
-    description:
-      "The person's NPS answers from all three sources, newest first (the last 360 days unless " +
-      'the filter gives a range). Served from the request-wide NPS exports: the vendor calls do ' +
-      'not grow with the number of customers asked for.',
-    args: { filter: t.arg({ type: NpsFilter }) },
-    resolve: async (customer, args, ctx) => {
-      const query = npsQuery(args.filter);
-      const records = await customerNpsRecords(ctx, customer.email, query);
-      return connectionFromAdapter(arrayList(records), args, {
-        field: 'Customer.npsResponses',
-        filters: { email: customer.email, query },
-      });
+  npsResponses: t.connection(
+    {
+      type: NpsResponse,
+      description:
+        "The person's NPS answers from all three sources, newest first (the last 360 days unless " +
+        'the filter gives a range). Served from the request-wide NPS exports: the vendor calls do ' +
+        'not grow with the number of customers asked for.',
+      args: { filter: t.arg({ type: NpsFilter }) },
+      resolve: async (customer, args, ctx) => {
+        const query = npsQuery(args.filter);
+        const records = await customerNpsRecords(ctx, customer.email, query);
+        return connectionFromAdapter(arrayList(records), args, {
+          field: 'Customer.npsResponses',
+          filters: { email: customer.email, query },
+        });
+      },
     },
-  }),
+    NpsResponseConnection,
+  ),
   latestNps: t.field({
     type: NpsResponse,
     nullable: true,

@@ -47,18 +47,27 @@ const HeartScore = builder.loadableNode('HeartScore', {
   }),
 });
 
+const HeartScoreConnection = builder.connectionObject({
+  type: HeartScore,
+  name: 'HeartScoreConnection',
+});
+
 builder.queryField('heartScores', (t) =>
-  t.connection({
-    type: HeartScore,
-    description: 'Daily HEART scores, newest day first. totalCount is null: Userlane reports none.',
-    args: { range: t.arg({ type: DateRange, required: true }) },
-    resolve: (_root, args, ctx) => {
-      const range = checkedRange(args.range);
-      return connectionFromAdapter(heartList(ctx.vendor('userlane'), range), args, {
-        field: 'Query.heartScores',
-        filters: { range },
-        signal: ctx.signal,
-      });
+  t.connection(
+    {
+      type: HeartScore,
+      description:
+        'Daily HEART scores, newest day first. totalCount is null: Userlane reports none.',
+      args: { range: t.arg({ type: DateRange, required: true }) },
+      resolve: (_root, args, ctx) => {
+        const range = checkedRange(args.range);
+        return connectionFromAdapter(heartList(ctx.vendor('userlane'), range), args, {
+          field: 'Query.heartScores',
+          filters: { range },
+          signal: ctx.signal,
+        });
+      },
     },
-  }),
+    HeartScoreConnection,
+  ),
 );

@@ -113,21 +113,29 @@ export const NpsResponse = builder.loadableNode('NpsResponse', {
   }),
 });
 
+export const NpsResponseConnection = builder.connectionObject({
+  type: NpsResponse,
+  name: 'NpsResponseConnection',
+});
+
 builder.queryField('npsResponses', (t) =>
-  t.connection({
-    type: NpsResponse,
-    description:
-      'NPS answers from Userlane, Planhat and UserLoop NPS questions, merged newest first. ' +
-      'Forward paging only; totalCount is null unless every source was read to its end.',
-    args: { filter: t.arg({ type: NpsFilter }) },
-    resolve: (_root, args, ctx) => {
-      const query = npsQuery(args.filter);
-      return lazyMergedConnection(() => npsStreams(ctx, query), args, {
-        field: 'Query.npsResponses',
-        filters: query,
-        sortKey: npsSortKey,
-        signal: ctx.signal,
-      });
+  t.connection(
+    {
+      type: NpsResponse,
+      description:
+        'NPS answers from Userlane, Planhat and UserLoop NPS questions, merged newest first. ' +
+        'Forward paging only; totalCount is null unless every source was read to its end.',
+      args: { filter: t.arg({ type: NpsFilter }) },
+      resolve: (_root, args, ctx) => {
+        const query = npsQuery(args.filter);
+        return lazyMergedConnection(() => npsStreams(ctx, query), args, {
+          field: 'Query.npsResponses',
+          filters: query,
+          sortKey: npsSortKey,
+          signal: ctx.signal,
+        });
+      },
     },
-  }),
+    NpsResponseConnection,
+  ),
 );
