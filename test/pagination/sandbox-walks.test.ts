@@ -148,3 +148,133 @@ async function collectAll(query: string, range: { from: string; to: string }) {
     after = page.pageInfo.endCursor;
   }
 }
+
+/** Walks a whole connection at its largest page, for the reference order. */
+async function collect<T>(run: (first: number, after: string | null) => Promise<Page<T>>) {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await run(100, after);
+    nodes.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+describe('offset sources (UserLoop raw answers: limit + offset, with a total)', () => {
+  it('concatenated pages equal the survey answers, one call a page, with an exact total', async () => {
+    const survey = gw.sandbox.seed.userloop.surveys.find((s) => s.allowed && s.status === 'active');
+    const list = await gw.query<{ surveys: { nodes: { id: string; title: string }[] } }>(
+      '{ surveys(sources: [USERLOOP], first: 20) { nodes { id title } } }',
+    );
+    const id = list.data?.surveys.nodes.find((s) => s.title === survey?.title)?.id;
+    const now = gw.sandbox.seed.now.getTime();
+    const range = { from: day(now - 200 * DAY), to: day(now) };
+    const start = Date.parse(`${range.from}T00:00:00Z`);
+    const expected = gw.sandbox.seed.userloop.store.visible.filter(
+      (r) => r.survey.id === survey?.id && r.createdMs >= start,
+    ).length;
+    const query = `query($id: ID!, $range: DateRange, $first: Int, $after: String) {
+      node(id: $id) { ... on Survey { responses(range: $range, first: $first, after: $after) {
+        totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`;
+    const run = async (first: number, after: string | null) => {
+      const res = await gw.query<{
+        node: { responses: Page<{ id: string }> & { totalCount: number | null } };
+      }>(query, { id, range, first, after });
+      expect(res.errors).toEqual([]);
+      const responses = res.data?.node.responses;
+      expect(responses?.totalCount).toBe(expected);
+      return responses as Page<{ id: string }>;
+    };
+    const full = await collect(run);
+    expect(full).toHaveLength(expected);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 }),
+        async (firsts) => {
+          const nodes = await walk(run, firsts, full.length, { userloop: 1 });
+          expect(nodes.map((n) => n.id)).toEqual(full.map((n) => n.id));
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('cursor sources (UserHero automations: opaque next cursor, no total)', () => {
+  it('concatenated pages equal the project automations, at most 2 calls a page', async () => {
+    const data = gw.sandbox.seed.userhero.data;
+    const project = [...data.projects.values()].find(
+      (p) => p.workspaceId === gw.sandbox.seed.userhero.workspaceId,
+    );
+    const expected = [...data.automations.values()].filter(
+      (a) => a.projectId === project?.id && !a.systemGenerated,
+    ).length;
+    const list = await gw.query<{
+      workspaces: { projects: { nodes: { id: string; name: string }[] } }[];
+    }>('{ workspaces { projects(first: 50) { nodes { id name } } } }');
+    const id = list.data?.workspaces
+      .flatMap((w) => w.projects.nodes)
+      .find((p) => p.name === project?.name)?.id;
+    const query = `query($id: ID!, $first: Int, $after: String) {
+      node(id: $id) { ... on Project { automations(first: $first, after: $after) {
+        edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`;
+    const run = async (first: number, after: string | null) => {
+      const res = await gw.query<{ node: { automations: Page<{ id: string }> } }>(query, {
+        id,
+        first,
+        after,
+      });
+      expect(res.errors).toEqual([]);
+      return res.data?.node.automations as Page<{ id: string }>;
+    };
+    const full = await collect(run);
+    expect(full).toHaveLength(expected);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 4 }),
+        async (firsts) => {
+          const nodes = await walk(run, firsts, full.length, { userhero: 2 });
+          expect(nodes.map((n) => n.id)).toEqual(full.map((n) => n.id));
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});
+
+describe('refusals, each before any vendor call', () => {
+  const FEEDBACK = `query($first: Int, $last: Int, $after: String, $status: String) {
+    feedback(filter: { status: $status }, first: $first, last: $last, after: $after) {
+      edges { cursor } pageInfo { endCursor } } }`;
+  const HEART = `query($after: String) { heartScores(range: { from: "2026-01-01", to: "2026-01-31" }, first: 2, after: $after) {
+      pageInfo { endCursor } } }`;
+
+  async function refused(query: string, variables: Record<string, unknown>, reason?: string) {
+    gw.sandbox.log.clear();
+    const res = await gw.query(query, variables);
+    expect(res.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    if (reason) expect(res.errors[0]?.extensions?.reason).toBe(reason);
+    expect(gw.sandbox.log.count()).toBe(0);
+    return res.errors[0]?.message ?? '';
+  }
+
+  it('refuses malformed, foreign and other-filter cursors and bad counts', async () => {
+    const feedback = await gw.query<{ feedback: { pageInfo: { endCursor: string } } }>(FEEDBACK, {
+      first: 3,
+      status: 'new',
+    });
+    const cursor = feedback.data?.feedback.pageInfo.endCursor as string;
+    const heart = await gw.query<{ heartScores: { pageInfo: { endCursor: string } } }>(HEART, {});
+    const heartCursor = heart.data?.heartScores.pageInfo.endCursor as string;
+
+    await refused(FEEDBACK, { first: 3, after: 'not a cursor' }, 'malformed_cursor');
+    await refused(FEEDBACK, { first: 3, after: `${cursor.slice(0, -3)}AAA` });
+    await refused(FEEDBACK, { first: 3, after: heartCursor }, 'foreign_cursor');
+    await refused(HEART, { after: cursor }, 'foreign_cursor');
+    await refused(FEEDBACK, { first: 3, after: cursor, status: 'resolved' }, 'foreign_cursor');
+    expect(await refused(FEEDBACK, { first: -1 })).toContain('first');
+    expect(await refused(FEEDBACK, { first: 101 })).toContain('100');
+    await refused(FEEDBACK, { first: 2, last: 2 });
+  });
+});
