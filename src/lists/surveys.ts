@@ -275,24 +275,6 @@ export function checkedScores(
 // ---------------------------------------------------------------------------------------------
 // Adapters.
 
-/**
- * An in-memory list that costs vendor calls to build (a catalog, a slice of a request export):
- * built on the first read, so the bridge refuses bad arguments before any call.
- */
-export function lazyArrayList<T>(load: () => Promise<readonly T[]>): OffsetAdapter<T> {
-  let items: Promise<readonly T[]> | undefined;
-  return {
-    kind: 'offset',
-    maxLimit: Number.MAX_SAFE_INTEGER,
-    reportsTotal: true,
-    fetch: async (offset, limit) => {
-      items ??= load();
-      const all = await items;
-      return { items: all.slice(offset, offset + limit), total: all.length };
-    },
-  };
-}
-
 /** A Userlane survey's answers, newest first, filtered by the vendor. */
 export function userlaneResponsesList(
   client: UserlaneClient,

@@ -5,10 +5,8 @@ import type { Automation } from '../domain/automation.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
 import type { Feedback } from '../domain/feedback.js';
 import {
-  arrayList,
   type CursorAdapter,
   filteredList,
-  type OffsetAdapter,
   type PageAdapter,
   pagesAsOffsets,
 } from '../pagination/index.js';
@@ -97,16 +95,5 @@ export function automationList(
     kind: 'cursor',
     maxLimit: USERHERO_MAX_AUTOMATION_LIMIT,
     fetch: (cursor, limit) => ctx.loaders.userhero.automationPage.load({ filter, cursor, limit }),
-  };
-}
-
-/**
- * A small list the vendor answers whole (projects, widgets, webhooks) as an exact offset source.
- * `load` runs only when a page is read, so the bridge refuses bad arguments before any call.
- */
-export function wholeList<T>(load: () => Promise<readonly T[]>): OffsetAdapter<T> {
-  return {
-    ...arrayList<T>([]),
-    fetch: async (offset, limit) => arrayList(await load()).fetch(offset, limit),
   };
 }

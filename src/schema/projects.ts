@@ -7,7 +7,7 @@ import type {
   Widget as WidgetShape,
 } from '../domain/project.js';
 import type { Webhook as WebhookShape, Workspace as WorkspaceShape } from '../domain/workspace.js';
-import { wholeList } from '../lists/userhero.js';
+import { arrayList } from '../pagination/index.js';
 import { connectionFromAdapter } from '../pagination/index.js';
 import { keyParts, nodeKey } from './userhero-keys.js';
 import { Workspace } from './workspaces.js';
@@ -276,7 +276,7 @@ builder.objectFields(Workspace, (t) => ({
       description: 'Every project of the workspace (exact totalCount).',
       resolve: (w: WorkspaceShape, args, ctx) =>
         connectionFromAdapter(
-          wholeList(() => ctx.loaders.userhero.projects(w.id)),
+          arrayList(() => ctx.loaders.userhero.projects(w.id)),
           args,
           { field: 'Workspace.projects', filters: { workspaceId: w.id }, signal: ctx.signal },
         ),
@@ -290,7 +290,7 @@ builder.objectFields(Workspace, (t) => ({
       description: 'Every widget of the workspace, all projects (exact totalCount).',
       resolve: (w: WorkspaceShape, args, ctx) =>
         connectionFromAdapter(
-          wholeList(() => widgetsOf(ctx, w.id)),
+          arrayList(() => widgetsOf(ctx, w.id)),
           args,
           { field: 'Workspace.widgets', filters: { workspaceId: w.id }, signal: ctx.signal },
         ),
@@ -304,7 +304,7 @@ builder.objectFields(Workspace, (t) => ({
       description: 'Every incoming webhook of the workspace (exact totalCount).',
       resolve: (w: WorkspaceShape, args, ctx) =>
         connectionFromAdapter(
-          wholeList(() => webhooksOf(ctx, w.id)),
+          arrayList(() => webhooksOf(ctx, w.id)),
           args,
           { field: 'Workspace.webhooks', filters: { workspaceId: w.id }, signal: ctx.signal },
         ),
@@ -322,7 +322,7 @@ builder.objectFields(Project, (t) => ({
       resolve: (p, args, ctx) =>
         connectionFromAdapter(
           // One widget list per workspace serves every project of a query.
-          wholeList(async () =>
+          arrayList(async () =>
             (await widgetsOf(ctx, p.workspaceId)).filter((w) => w.projectId === p.id),
           ),
           args,
@@ -342,7 +342,7 @@ builder.objectFields(Project, (t) => ({
       description: 'The incoming webhooks whose default project this is (exact totalCount).',
       resolve: (p, args, ctx) =>
         connectionFromAdapter(
-          wholeList(async () =>
+          arrayList(async () =>
             (await webhooksOf(ctx, p.workspaceId)).filter((w) => w.projectId === p.id),
           ),
           args,

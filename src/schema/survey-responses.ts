@@ -1,10 +1,10 @@
 import { builder } from '../builder.js';
+import { arrayList } from '../pagination/index.js';
 import type { GatewayContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import type { DirectoryPerson } from '../identity/user-directory.js';
 import {
   checkedScores,
-  lazyArrayList,
   questionKey,
   responseKey,
   type SurveyResponseRecord,
@@ -277,7 +277,7 @@ builder.objectField(Customer, 'surveyResponses', (t) =>
         'from request-wide exports: the vendor calls do not grow with the number of customers.',
       resolve: (c, args, ctx) =>
         connectionFromAdapter(
-          lazyArrayList(() => customerSurveyResponses(ctx, c.email)),
+          arrayList(() => customerSurveyResponses(ctx, c.email)),
           args,
           { field: 'Customer.surveyResponses', filters: { email: c.email }, signal: ctx.signal },
         ),

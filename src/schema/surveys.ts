@@ -2,7 +2,8 @@ import { builder } from '../builder.js';
 import type { DateRange as DateRangeShape } from '../domain/date-range.js';
 import { defaultNpsRange } from '../lists/nps.js';
 import type { UserLoopSurveySettings } from '../domain/userloop-surveys.js';
-import { lazyArrayList, type SurveyRecord, surveyKey } from '../lists/surveys.js';
+import { arrayList } from '../pagination/index.js';
+import { type SurveyRecord, surveyKey } from '../lists/surveys.js';
 import { surveySources } from '../loaders/surveys.js';
 import { connectionFromAdapter } from '../pagination/index.js';
 import { checkedRange } from './inputs.js';
@@ -105,7 +106,7 @@ builder.queryField('surveys', (t) =>
       resolve: (_root, args, ctx) => {
         const sources = surveySources(ctx, args.sources);
         return connectionFromAdapter(
-          lazyArrayList(() => ctx.loaders.surveys.catalog(sources)),
+          arrayList(() => ctx.loaders.surveys.catalog(sources)),
           args,
           { field: 'Query.surveys', filters: { sources }, signal: ctx.signal },
         );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { npsCategory } from '../../src/domain/nps.js';
 import type { GraphQLResult, TestGateway } from '../support/gateway.js';
-import { npsReference, type ReferenceAnswer } from '../support/nps-reference.js';
+import { npsReference } from '../support/nps-reference.js';
 import { startTestGateway } from '../support/gateway.js';
 
 // The unified NPS feed and summary, checked against the sandbox's own seeded data.
@@ -16,7 +16,6 @@ afterAll(() => gw.close());
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-type Answer = ReferenceAnswer;
 const reference = (from: string, to: string) => npsReference(gw.sandbox, from, to);
 
 const key = (a: { source: string; score: number; second: number }) =>
