@@ -3,6 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { createExportLoaders, type ExportLoaders } from './exports.js';
+import { createPlanhatLoaders, type PlanhatLoaders } from './planhat.js';
 import { createSurveyLoaders, type SurveyLoaders } from './surveys.js';
 import { createUserHeroLoaders, type UserHeroLoaders } from './userhero.js';
 import { createUserlaneLoaders, type UserlaneLoaders } from './userlane.js';
@@ -17,6 +18,7 @@ export interface Loaders {
   exports: ExportLoaders;
   userlane: UserlaneLoaders;
   surveys: SurveyLoaders;
+  planhat: PlanhatLoaders;
 }
 
 export function createLoaders(ctx: GatewayContext): Loaders {
@@ -57,6 +59,7 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     exports: createExportLoaders(ctx),
     userlane: createUserlaneLoaders(ctx),
     surveys: createSurveyLoaders(ctx),
+    planhat: createPlanhatLoaders(ctx),
   };
 }
 

@@ -17,6 +17,7 @@ import './userhero-customers.js';
 import './automations.js';
 import './nps-summary.js';
 import './customer-nps.js';
+import './customer-company.js';
 import './surveys.js';
 import './survey-questions.js';
 import './survey-responses.js';

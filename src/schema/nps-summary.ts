@@ -38,7 +38,7 @@ const NpsGroup = builder.objectRef<Group>('NpsGroup').implement({
   fields: (t) => ({ key: t.exposeString('key', { nullable: false }) }),
 });
 
-const NpsSummary = builder.objectRef<NpsTally & { groups: Group[] }>('NpsSummary').implement({
+export const NpsSummary = builder.objectRef<NpsTally & { groups: Group[] }>('NpsSummary').implement({
   interfaces: [NpsCounts],
   isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
   fields: (t) => ({

@@ -1,0 +1,70 @@
+import DataLoader from 'dataloader';
+import type { GatewayContext } from '../context.js';
+import type { NpsRecord } from '../domain/nps.js';
+import { defaultNpsRange } from '../lists/nps.js';
+import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
+
+// Planhat takes many company ids in one `companyId=a,b,c`: one call serves a whole page of
+// customers. Batches stay well under common URL limits (8 KiB) and a sane id count.
+const MAX_IDS_PER_CALL = 100;
+const MAX_IDS_CHARS = 2000;
+
+export interface PlanhatLoaders {
+  /** A company's NPS records of the default window (last 360 days), newest first. */
+  npsByCompany: DataLoader<string, NpsRecord[]>;
+}
+
+/** Splits keys into batches under both the id-count and the URL-length budget. */
+export function companyBatches(ids: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let chars = 0;
+  for (const id of ids) {
+    if (
+      current.length > 0 &&
+      (current.length >= MAX_IDS_PER_CALL || chars + id.length + 1 > MAX_IDS_CHARS)
+    ) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(id);
+    chars += id.length + 1;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export function createPlanhatLoaders(ctx: GatewayContext): PlanhatLoaders {
+  const npsByCompany = new DataLoader<string, NpsRecord[]>(async (ids) => {
+    const client = ctx.vendor('planhat');
+    const npsExpiryDay = npsExpiryDayFor(defaultNpsRange(new Date()), new Date());
+    const byCompany = new Map<string, NpsRecord[]>();
+    await Promise.all(
+      companyBatches(ids).map(async (batch) => {
+        for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
+          const { slots } = await client.listNps(
+            {
+              companyIds: batch,
+              sort: '-npsDate',
+              npsExpiryDay,
+              offset,
+              limit: PLANHAT_MAX_LIST_LIMIT,
+            },
+            { signal: ctx.signal },
+          );
+          for (const record of slots) {
+            if (!record?.companyId) continue;
+            const list = byCompany.get(record.companyId) ?? [];
+            list.push(record);
+            byCompany.set(record.companyId, list);
+          }
+          if (slots.length < PLANHAT_MAX_LIST_LIMIT) break;
+        }
+      }),
+    );
+    // Matched by key: a company without answers has an empty list, not a missing entry.
+    return ids.map((id) => byCompany.get(id) ?? []);
+  });
+  return { npsByCompany };
+}
