@@ -3,6 +3,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
+import { resolveNodeField, resolveNodesField } from './node-types.js';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
@@ -27,5 +28,7 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
+    nodeQueryOptions: { resolve: resolveNodeField },
+    nodesQueryOptions: { resolve: resolveNodesField },
   },
 });
