@@ -66,6 +66,11 @@ export interface UserHeroReadLoaders {
   automationPage: DataLoader<AutomationPageKey, CursorPage<Automation>, string>;
   automation: DataLoader<string, Automation | null>;
   automationRuns: DataLoader<string, AutomationRun[]>;
+  /**
+   * Forgets everything this request read from UserHero, after a write; `projectsOf` also drops
+   * that workspace's project list shared across requests (the projects changed).
+   */
+  invalidate(changed?: { projectsOf?: string }): void;
 }
 
 export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoaders {
@@ -87,7 +92,7 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
   const webhookLists = new Map<string, Promise<Webhook[]>>();
   const { caches } = ctx.services;
 
-  return {
+  const loaders: Omit<UserHeroReadLoaders, 'invalidate'> = {
     feedbackPage: keyed(stableKey, (key: PageKey<FeedbackFilter>) =>
       client().listFeedback(key.filter, key.page, key.pageSize, opts),
     ),
@@ -138,6 +143,17 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
     automation: keyed(String, (id: string) => orNull(client().getAutomation(id, opts))),
     automationRuns: keyed(String, (id: string) => client().automationRuns(id, opts)),
   };
+
+  const invalidate = (changed: { projectsOf?: string } = {}) => {
+    for (const value of Object.values(loaders)) {
+      if (value instanceof DataLoader) value.clearAll();
+    }
+    projectLists.clear();
+    widgetLists.clear();
+    webhookLists.clear();
+    if (changed.projectsOf !== undefined) caches.userheroProjects.delete(changed.projectsOf);
+  };
+  return { ...loaders, invalidate };
 }
 
 /**

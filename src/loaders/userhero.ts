@@ -50,5 +50,9 @@ export function createUserHeroLoaders(ctx: GatewayContext): UserHeroLoaders {
     { cacheKeyFn: (email) => email.toLowerCase() },
   );
 
-  return { ...reads, workspaceId, customerByEmail };
+  const invalidate = (changed?: { projectsOf?: string }) => {
+    reads.invalidate(changed);
+    customerByEmail.clearAll();
+  };
+  return { ...reads, workspaceId, customerByEmail, invalidate };
 }

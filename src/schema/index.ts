@@ -22,6 +22,7 @@ import './surveys.js';
 import './survey-questions.js';
 import './survey-responses.js';
 import './nps-mutations.js';
+import './userhero-mutations/index.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -53,13 +53,29 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
 });
 
+/**
+ * Yoga's multipart parser hands over its fetch implementation's File (a ponyfill on Node), which
+ * is not an instance of Node's File but has the same interface.
+ */
+function isFile(value: unknown): value is File {
+  if (value instanceof File) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<Record<keyof File, unknown>>;
+  return (
+    typeof file.stream === 'function' &&
+    typeof file.size === 'number' &&
+    typeof file.type === 'string' &&
+    typeof file.name === 'string'
+  );
+}
+
 builder.scalarType('Upload', {
   description: 'A file sent with the GraphQL multipart request spec.',
   serialize: () => {
     throw new GraphQLError('Upload is an input-only scalar');
   },
   parseValue: (value) => {
-    if (value instanceof File) return value;
+    if (isFile(value)) return value;
     throw new GraphQLError('Upload must be a file sent as a multipart request part', {
       extensions: { code: 'BAD_USER_INPUT' },
     });

@@ -2,6 +2,7 @@
 // one by one, so that a caller fixing a large batch sees every problem in one answer.
 import { isEmail } from '../domain/email.js';
 import { BadUserInputError } from '../errors.js';
+import { decodeGlobalId } from '../global-id.js';
 
 export interface InputProblem {
   /** Where, as the caller wrote it: `input.score`, `records[7003].email`. */
@@ -114,6 +115,78 @@ export class InputChecks {
       return this.refuse(field, 'must be a JSON object');
     }
     return value as Record<string, unknown>;
+  }
+
+  /** One of a fixed set of values, compared exactly. */
+  oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T | undefined {
+    if (!(allowed as readonly string[]).includes(value)) {
+      return this.refuse(field, `must be one of ${allowed.join(', ')} (got ${quote(value)})`);
+    }
+    return value as T;
+  }
+
+  /** A finite number above zero. */
+  positive(field: string, value: number): number | undefined {
+    if (!Number.isFinite(value) || value <= 0) {
+      return this.refuse(field, `must be a number above 0 (got ${value})`);
+    }
+    return value;
+  }
+
+  /** At most `max` entries. */
+  maxItems<T>(field: string, values: readonly T[], max: number): readonly T[] | undefined {
+    if (values.length > max) {
+      return this.refuse(field, `must have at most ${max} entries (got ${values.length})`);
+    }
+    return values;
+  }
+
+  /** An absolute http(s) URL. */
+  url(field: string, value: string): string | undefined {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(value.trim());
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+      return this.refuse(field, `must be an absolute http(s) URL (got ${quote(value)})`);
+    }
+    return value.trim();
+  }
+
+  /**
+   * A value sent as an HTTP header (an idempotency key): visible ASCII only, so that it reaches
+   * the vendor exactly as given.
+   */
+  headerValue(field: string, value: string, maxLength: number): string | undefined {
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+      return this.refuse(
+        field,
+        'must be visible ASCII characters without spaces (letters, digits, -, _, ...)',
+      );
+    }
+    if (value.length > maxLength) {
+      return this.refuse(field, `must be at most ${maxLength} characters (got ${value.length})`);
+    }
+    return value;
+  }
+
+  /** The key inside a global id of `typename`; ids of other types are refused. */
+  globalId(field: string, value: string | number, typename: string): string | undefined {
+    let decoded: { typename: string; id: string };
+    try {
+      decoded = decodeGlobalId(String(value));
+    } catch {
+      return this.refuse(
+        field,
+        `must be a ${typename} id exactly as the API returned it (got ${quote(String(value))})`,
+      );
+    }
+    if (decoded.typename !== typename) {
+      return this.refuse(field, `must be a ${typename} id (got the id of a ${decoded.typename})`);
+    }
+    return decoded.id;
   }
 
   /** A MongoDB ObjectId, as Planhat's ids are: 24 hexadecimal characters. */
