@@ -1,7 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import type { ClientIdentity } from './http/request-info.js';
+import { requestInfo } from './http/request-info.js';
 import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
 import type { Services, VendorClients } from './services.js';
+import type { RequestScope } from './transport/deadline.js';
+import { createRequestScope } from './transport/deadline.js';
 import type { VendorName } from './transport/types.js';
 import { VendorError } from './transport/vendor-error.js';
 import { displayName } from './transport/vendor-transport.js';
@@ -9,8 +12,15 @@ import { displayName } from './transport/vendor-transport.js';
 /** Everything a resolver may use; built once per GraphQL request, never shared between requests. */
 export interface GatewayContext {
   requestId: string;
-  /** Aborts when the client goes away; vendor calls inherit it. */
+  /**
+   * Aborts at the request's deadline (REQUEST_DEADLINE_MS) or when the client goes away; every
+   * vendor call inherits it, and with it the request's deadline and vendor-call cap.
+   */
   signal: AbortSignal;
+  /** The request's deadline and vendor-call counts. */
+  scope: RequestScope;
+  /** The authenticated API key's name and scope; undefined when the gateway is open. */
+  client: ClientIdentity | undefined;
   services: Services;
   loaders: Loaders;
   /** The vendor's client, or a VENDOR_DISABLED error when it has no credentials. */
@@ -18,10 +28,20 @@ export interface GatewayContext {
 }
 
 export function createContextFactory(services: Services) {
+  const { requestDeadlineMs, vendorCallCap } = services.config;
   return (request: Request): GatewayContext => {
+    const info = requestInfo(request);
+    const scope = createRequestScope({
+      client: request.signal,
+      deadlineMs: requestDeadlineMs,
+      callCap: vendorCallCap,
+      startedAt: info.arrivedAt,
+    });
     const context: GatewayContext = {
-      requestId: request.headers.get('x-request-id')?.slice(0, 100) || randomUUID(),
-      signal: request.signal,
+      requestId: info.id,
+      signal: scope.signal,
+      scope,
+      client: info.client,
       services,
       loaders: undefined as unknown as Loaders,
       vendor(name) {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { withoutSuggestions } from './http/exposure.js';
 import type { VendorName } from './transport/types.js';
 import type { VendorErrorKind } from './transport/vendor-error.js';
 import { VendorError } from './transport/vendor-error.js';
@@ -13,6 +14,7 @@ const CODES: Record<VendorErrorKind, string> = {
   rate_limited: 'VENDOR_RATE_LIMITED',
   conflict: 'VENDOR_CONFLICT',
   disabled: 'VENDOR_DISABLED',
+  call_cap: 'VENDOR_CALL_CAP_EXCEEDED',
   // The vendor refused parameters that came from the caller's arguments.
   bad_request: 'BAD_USER_INPUT',
 };
@@ -30,6 +32,7 @@ export function vendorErrorExtensions(error: VendorError): Record<string, unknow
   if (error.vendorCode !== undefined) extensions.vendorCode = error.vendorCode;
   if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
   if (error.operation !== undefined) extensions.operation = error.operation;
+  if (error.circuitOpen) extensions.circuit = 'OPEN';
   return extensions;
 }
 
@@ -37,7 +40,18 @@ export function vendorErrorExtensions(error: VendorError): Record<string, unknow
  * Yoga's error mask: vendor failures keep their message and gain typed extensions; errors we
  * raised on purpose pass through; anything else is unexpected and hidden behind a generic message.
  */
-export function maskError(error: unknown, genericMessage: string): Error {
+export function maskError(
+  error: unknown,
+  genericMessage: string,
+  options: { suggestions?: boolean } = {},
+): Error {
+  const masked = maskErrorWithSuggestions(error, genericMessage);
+  return options.suggestions === false && isGraphQLError(masked)
+    ? withoutSuggestions(masked)
+    : masked;
+}
+
+function maskErrorWithSuggestions(error: unknown, genericMessage: string): Error {
   const graphQLError = isGraphQLError(error) ? error : undefined;
   const original = graphQLError ? graphQLError.originalError : error;
   if (original instanceof VendorError) {

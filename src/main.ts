@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
-import type { Env } from './config.js';
+import type { Env, GatewayConfig } from './config.js';
 import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './config.js';
+import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
 import { startSandbox } from './sandbox/index.js';
 import { createGateway } from './server.js';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     );
   }
 
+  announceAccess(config, logger, sandbox !== undefined);
   const services = createServices(config, { logger, sandbox: sandbox !== undefined });
   const yoga = createGateway(services);
   const server = createServer(yoga);
@@ -33,10 +35,17 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`GraphiQL at http://localhost:${port}/graphql`, {
-    bootMs: Math.round(performance.now() - started),
-    enabled: services.enabledVendors(),
-  });
+  logger.info(
+    config.graphiql
+      ? `GraphiQL at http://localhost:${port}/graphql`
+      : `GraphQL at http://localhost:${port}/graphql (GraphiQL off)`,
+    {
+      bootMs: Math.round(performance.now() - started),
+      enabled: services.enabledVendors(),
+      production: config.production,
+      introspection: config.introspection,
+    },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +60,25 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Whether clients must authenticate, said at start-up; key names only, never keys. */
+function announceAccess(config: GatewayConfig, logger: Logger, sandbox: boolean): void {
+  if (config.apiKeys.length > 0) {
+    logger.info('client authentication on: API keys required', {
+      keys: config.apiKeys.map((k) => `${k.name} (${k.write ? 'read,write' : 'read'})`),
+    });
+    return;
+  }
+  if (sandbox) {
+    logger.info(
+      'GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it (fine for exploring the sandbox)',
+    );
+    return;
+  }
+  logger.warn(
+    'WARNING: GATEWAY_API_KEYS is not set while live vendors are configured: ANYONE WHO CAN REACH THIS GATEWAY CAN READ AND WRITE YOUR VENDOR DATA with its credentials. Set GATEWAY_API_KEYS (see README, Security and limits) before exposing it.',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -3,22 +3,46 @@ import { createYoga } from 'graphql-yoga';
 import { createContextFactory } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
 import { maskError } from './graphql-errors.js';
+import { useApiKeys } from './http/auth.js';
+import { corsOptions } from './http/cors.js';
+import { useCsrfPrevention } from './http/csrf.js';
+import { useSchemaExposure } from './http/exposure.js';
+import { useRequestLimits } from './http/limits.js';
+import { useRequestErrors, useRequestId } from './http/request-errors.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
 
+const GRAPHQL_ENDPOINT = '/graphql';
+
 /** The gateway as a fetch handler: GraphQL at /graphql, liveness at /healthz, readiness at /readyz. */
 export function createGateway(services: Services) {
+  const { config, logger } = services;
   const createContext = createContextFactory(services);
+  const suggestions = !config.production;
   return createYoga({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    graphiql: { title: 'Feedback graph gateway', defaultQuery: DASHBOARD_QUERY },
+    graphiql: config.graphiql
+      ? { title: 'Feedback graph gateway', defaultQuery: DASHBOARD_QUERY }
+      : false,
     logging: false,
-    maskedErrors: { maskError: (error, message) => maskError(error, message) },
+    maskedErrors: { maskError: (error, message) => maskError(error, message, { suggestions }) },
+    cors: corsOptions(config.corsOrigins),
+    batching: config.limits.maxBatch > 1 ? { limit: config.limits.maxBatch } : false,
+    // Our own limits (src/http/limits.ts) refuse with a clearer message; this is the backstop.
+    maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
     context: ({ request }) => createContext(request),
-    plugins: [readinessEndpoint(services)],
+    plugins: [
+      useRequestId(),
+      readinessEndpoint(services),
+      config.csrfPrevention ? useCsrfPrevention({ graphqlEndpoint: GRAPHQL_ENDPOINT }) : {},
+      useApiKeys({ keys: config.apiKeys, graphqlEndpoint: GRAPHQL_ENDPOINT, logger }),
+      useRequestLimits(config.limits, schema),
+      useSchemaExposure({ introspection: config.introspection, suggestions }),
+      useRequestErrors({ logger }),
+    ],
   });
 }
 

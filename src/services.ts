@@ -8,6 +8,9 @@ import type { UserDirectory } from './identity/user-directory.js';
 import { EMPTY_DIRECTORY, loadUserDirectory } from './identity/user-directory.js';
 import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
+import type { CircuitState } from './transport/breaker.js';
+import { CircuitBreaker } from './transport/breaker.js';
+import { VendorBudget } from './transport/budget.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
 import { VENDOR_NAMES } from './transport/types.js';
 import { VendorTransport } from './transport/vendor-transport.js';
@@ -42,6 +45,15 @@ export interface ReadinessReport {
   vendors: Record<string, { enabled: boolean; ready: boolean | null; lastError: string | null }>;
 }
 
+/** How a vendor's protections stand: its circuit, and what its rate budget still allows. */
+export interface VendorGuardState {
+  circuit: CircuitState;
+  /** Calls left in the vendor's current rate window; null when it publishes no limit. */
+  budgetRemaining: number | null;
+  /** Calls on the wire right now. */
+  inFlight: number;
+}
+
 /** Long-lived, process-wide pieces: vendor clients over pooled transports, health, config. */
 export interface Services {
   config: GatewayConfig;
@@ -56,6 +68,8 @@ export interface Services {
   /** The Portal CSV exports of `USERLANE_LOOKUPS_DIR`; no names when not configured. */
   lookups(): Promise<PortalLookups>;
   enabledVendors(): VendorName[];
+  /** Circuit and budget of an enabled vendor; undefined for a disabled one. */
+  guards(vendor: VendorName): VendorGuardState | undefined;
   /** Each enabled vendor answered within the freshness window, probing those that did not. */
   readiness(): Promise<ReadinessReport>;
   close(): Promise<void>;
@@ -69,13 +83,34 @@ export function createServices(
 ): Services {
   const health = new VendorHealth();
   const transports: VendorTransport[] = [];
+  const guarded = new Map<
+    VendorName,
+    { transport: VendorTransport; breaker: CircuitBreaker; budget: VendorBudget }
+  >();
   const transport = (profile: VendorProfile) => {
+    const vendor = profile.vendor;
+    const breaker = new CircuitBreaker({
+      ...config.breaker,
+      onChange: (state, previous) =>
+        options.logger[state === 'OPEN' ? 'warn' : 'info']('vendor circuit', {
+          vendor,
+          state,
+          previous,
+        }),
+    });
+    // Only UserHero publishes a limit; the others' budgets still honour a 429 they send.
+    const budget = new VendorBudget(
+      vendor === 'userhero' ? { limit: config.userheroRateLimit, windowMs: 60_000 } : {},
+    );
     const t = new VendorTransport(profile, {
       timeoutMs: config.vendorTimeoutMs,
       logger: options.logger,
-      onOutcome: (outcome) => health.record(profile.vendor, outcome),
+      onOutcome: (outcome) => health.record(vendor, outcome),
+      breaker,
+      budget,
     });
     transports.push(t);
+    guarded.set(vendor, { transport: t, breaker, budget });
     return t;
   };
 
@@ -155,6 +190,15 @@ export function createServices(
     directory,
     lookups,
     enabledVendors: () => enabled,
+    guards: (vendor) => {
+      const entry = guarded.get(vendor);
+      if (!entry) return undefined;
+      return {
+        circuit: entry.breaker.state,
+        budgetRemaining: entry.budget.remaining,
+        inFlight: entry.transport.inFlight,
+      };
+    },
     readiness,
     close: async () => {
       await Promise.all(transports.map((t) => t.close()));

@@ -10,7 +10,9 @@ export type VendorErrorKind =
   | 'rate_limited'
   | 'conflict'
   | 'bad_request'
-  | 'disabled';
+  | 'disabled'
+  /** This GraphQL request already made as many calls to the vendor as it may. */
+  | 'call_cap';
 
 export interface VendorErrorInit {
   vendor: VendorName;
@@ -22,6 +24,8 @@ export interface VendorErrorInit {
   vendorMessage?: string;
   /** Seconds. */
   retryAfter?: number;
+  /** Refused without a call because the vendor's circuit is open. */
+  circuitOpen?: boolean;
   cause?: unknown;
 }
 
@@ -34,6 +38,7 @@ export class VendorError extends Error {
   readonly vendorCode: string | undefined;
   readonly vendorMessage: string | undefined;
   readonly retryAfter: number | undefined;
+  readonly circuitOpen: boolean;
 
   constructor(init: VendorErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -45,6 +50,7 @@ export class VendorError extends Error {
     this.vendorCode = init.vendorCode;
     this.vendorMessage = init.vendorMessage;
     this.retryAfter = init.retryAfter;
+    this.circuitOpen = init.circuitOpen ?? false;
   }
 }
 

@@ -2,6 +2,10 @@ import type { Dispatcher } from 'undici';
 import { Pool } from 'undici';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
+import type { CircuitBreaker } from './breaker.js';
+import { BudgetExhausted, type VendorBudget } from './budget.js';
+import type { RequestScope } from './deadline.js';
+import { abortCause, requestScopeOf } from './deadline.js';
 import { redactSecrets, secretsOf } from './redact.js';
 import { backoffMs, isReplayable, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
 import type {
@@ -20,13 +24,20 @@ export interface TransportOptions {
   maxRetries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** A vendor asking us to wait longer than this is answered with VENDOR_RATE_LIMITED now. */
+  /**
+   * Longest wait (a retry's backoff, a 429's Retry-After, a queue for the rate budget) of a call
+   * made outside any GraphQL request; calls of a request may wait until its deadline instead.
+   */
   maxRetryWaitMs?: number;
   connections?: number;
   logger?: Logger;
   random?: () => number;
-  /** Called after every attempt; feeds health tracking. */
+  /** Called after every attempt the vendor answered or failed; feeds health tracking. */
   onOutcome?: (outcome: { ok: boolean; error?: VendorError; at: number }) => void;
+  /** Fails calls fast while the vendor keeps failing. */
+  breaker?: CircuitBreaker;
+  /** The vendor key's rate budget: calls queue for it instead of meeting a 429. */
+  budget?: VendorBudget;
 }
 
 const STATUS_KINDS: Record<number, VendorErrorKind> = {
@@ -61,7 +72,19 @@ class AttemptFailure {
   constructor(
     readonly error: VendorError,
     readonly retryable: boolean,
+    /** The vendor's answer headers, when it answered. */
+    readonly headers?: VendorResponse['headers'],
+    /** The gateway gave up on the call (deadline, client gone): nothing to learn about the vendor. */
+    readonly abandoned = false,
   ) {}
+}
+
+/** Whether an answer (or its absence) counts against the vendor's circuit. */
+function isVendorFault(failure: AttemptFailure): boolean {
+  if (failure.abandoned) return false;
+  const { kind } = failure.error;
+  // 5xx and network failures are `unavailable`; a 4xx or a 429 comes from a vendor that works.
+  return kind === 'unavailable' || kind === 'timeout' || kind === 'bad_response';
 }
 
 /**
@@ -73,8 +96,9 @@ export class VendorTransport implements VendorHttp {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly secrets: string[];
-  private readonly opts: Required<Omit<TransportOptions, 'onOutcome'>> &
-    Pick<TransportOptions, 'onOutcome'>;
+  private readonly opts: Required<Omit<TransportOptions, 'onOutcome' | 'breaker' | 'budget'>> &
+    Pick<TransportOptions, 'onOutcome' | 'breaker' | 'budget'>;
+  private active = 0;
 
   constructor(
     private readonly profile: VendorProfile,
@@ -103,50 +127,177 @@ export class VendorTransport implements VendorHttp {
     this.secrets = secretsOf(profile.authHeaders());
   }
 
+  /** Attempts on the wire right now; a cancelled request leaves none behind. */
+  get inFlight(): number {
+    return this.active;
+  }
+
   async request(req: VendorRequest): Promise<VendorResponse> {
     const replayable = isReplayable(req);
+    const scope = requestScopeOf(req.signal);
+    let refused: VendorError | undefined;
     for (let attempt = 0; ; attempt++) {
+      const probe = await this.admit(req, scope).catch((error: unknown) => {
+        // Still rate limited where the last answer was a 429: that answer says it best.
+        if (refused && error instanceof VendorError && error.kind === 'rate_limited') throw refused;
+        throw error;
+      });
       const started = Date.now();
+      let failure: AttemptFailure;
       try {
         const response = await this.attempt(req);
+        this.opts.budget?.settle(response.headers);
+        this.opts.breaker?.success(probe);
         this.opts.onOutcome?.({ ok: true, at: Date.now() });
         this.log('debug', req, { status: response.status, ms: Date.now() - started, attempt });
         return response;
       } catch (thrown) {
-        if (!(thrown instanceof AttemptFailure)) throw thrown;
-        const { error } = thrown;
-        this.opts.onOutcome?.({ ok: false, error, at: Date.now() });
-        const wait = this.retryWait(error, attempt);
-        const retry = replayable && thrown.retryable && attempt < this.opts.maxRetries;
-        this.log(retry && wait !== undefined ? 'info' : 'warn', req, {
-          status: error.status,
-          kind: error.kind,
-          ms: Date.now() - started,
-          attempt,
-          retryInMs: retry ? wait : undefined,
-        });
-        if (!retry || wait === undefined) throw error;
-        await sleep(wait, req.signal).catch(() => {
-          throw error;
-        });
+        if (!(thrown instanceof AttemptFailure)) {
+          this.opts.budget?.settle();
+          this.opts.breaker?.abandoned(probe);
+          throw thrown;
+        }
+        failure = thrown;
       }
+      const { error } = failure;
+      refused = error.kind === 'rate_limited' ? error : undefined;
+      this.settleFailure(failure, probe);
+      const wait = this.retryWait(failure, attempt, scope);
+      const retry = replayable && failure.retryable && attempt < this.opts.maxRetries;
+      this.log(retry && wait !== undefined ? 'info' : 'warn', req, {
+        status: error.status,
+        kind: error.kind,
+        aborted: abortCause(req.signal),
+        ms: Date.now() - started,
+        attempt,
+        retryInMs: retry ? wait : undefined,
+      });
+      if (!retry || wait === undefined) throw error;
+      await sleep(wait, req.signal).catch(() => {
+        throw error;
+      });
     }
   }
 
   close(): Promise<void> {
+    this.opts.budget?.close();
     return this.pool.close();
   }
 
-  /** Milliseconds to wait before the next attempt, or undefined when waiting is not worth it. */
-  private retryWait(error: VendorError, attempt: number): number | undefined {
-    if (error.retryAfter !== undefined) {
-      const ms = error.retryAfter * 1000;
-      return ms <= this.opts.maxRetryWaitMs ? ms : undefined;
+  /**
+   * Lets a call through the circuit, the request's call cap and the rate budget, in that order,
+   * or throws the typed reason it may not be sent. Resolves with whether the call is the probe of
+   * a half-open circuit.
+   */
+  private async admit(req: VendorRequest, scope: RequestScope | undefined): Promise<boolean> {
+    if (req.signal?.aborted) throw this.abandonedError(req, abortCause(req.signal));
+    const breaker = this.opts.breaker;
+    const verdict = breaker?.admit() ?? { admitted: true as const, probe: false };
+    if (!verdict.admitted) {
+      const seconds = Math.ceil(verdict.retryInMs / 1000);
+      this.log('debug', req, { circuit: 'OPEN', refused: true });
+      throw new VendorError({
+        vendor: this.vendor,
+        kind: 'unavailable',
+        operation: req.operation,
+        message: `${displayName(this.vendor)} ${req.operation} was not sent: ${displayName(this.vendor)} failed ${verdict.consecutiveFailures} calls in a row, so its circuit is open; the next probe goes out in ${seconds} s`,
+        retryAfter: seconds,
+        circuitOpen: true,
+      });
     }
-    return backoffMs(attempt, this.opts.backoffBaseMs, this.opts.backoffMaxMs, this.opts.random);
+    const { probe } = verdict;
+    if (scope && !scope.takeCall(this.vendor)) {
+      breaker?.abandoned(probe);
+      throw new VendorError({
+        vendor: this.vendor,
+        kind: 'call_cap',
+        operation: req.operation,
+        message: `${displayName(this.vendor)} ${req.operation} was not sent: this request already made ${scope.callCap} ${displayName(this.vendor)} calls, its limit (VENDOR_CALL_CAP); ask for fewer items or fewer fields`,
+      });
+    }
+    const budget = this.opts.budget;
+    if (!budget) return probe;
+    try {
+      await budget.acquire(this.deadlineOf(scope), req.signal);
+    } catch (error) {
+      breaker?.abandoned(probe);
+      if (!(error instanceof BudgetExhausted))
+        throw this.abandonedError(req, abortCause(req.signal));
+      const seconds = Math.max(1, Math.ceil(error.waitMs / 1000));
+      throw new VendorError({
+        vendor: this.vendor,
+        kind: 'rate_limited',
+        operation: req.operation,
+        message:
+          error.reason === 'rate_limited'
+            ? `${displayName(this.vendor)} ${req.operation} was not sent: ${displayName(this.vendor)} asked us to wait ${seconds} s, longer than this request may`
+            : `${displayName(this.vendor)} ${req.operation} was not sent: ${displayName(this.vendor)}'s rate budget is spent and frees up in ${seconds} s, after this request's deadline`,
+        retryAfter: seconds,
+      });
+    }
+    return probe;
+  }
+
+  private deadlineOf(scope: RequestScope | undefined): number {
+    return scope ? scope.deadlineAt : Date.now() + this.opts.maxRetryWaitMs;
+  }
+
+  /** Feeds a failed attempt to the budget, the circuit and health tracking. */
+  private settleFailure(failure: AttemptFailure, probe: boolean): void {
+    const { error } = failure;
+    this.opts.budget?.settle(failure.headers);
+    if (error.kind === 'rate_limited') this.opts.budget?.rateLimited(error.retryAfter);
+    const breaker = this.opts.breaker;
+    if (failure.abandoned) breaker?.abandoned(probe);
+    else if (isVendorFault(failure)) breaker?.failure(probe);
+    else breaker?.success(probe);
+    if (!failure.abandoned) this.opts.onOutcome?.({ ok: false, error, at: Date.now() });
+  }
+
+  /**
+   * Milliseconds to wait before the next attempt, or undefined when waiting is not worth it. A
+   * 429 waits in the rate budget instead, which knows when the vendor takes calls again.
+   */
+  private retryWait(
+    failure: AttemptFailure,
+    attempt: number,
+    scope: RequestScope | undefined,
+  ): number | undefined {
+    const { error } = failure;
+    if (failure.abandoned) return undefined;
+    const room = this.deadlineOf(scope) - Date.now();
+    if (error.kind === 'rate_limited') {
+      if (this.opts.budget) return 0;
+      const ms = (error.retryAfter ?? 1) * 1000;
+      return ms <= Math.min(room, this.opts.maxRetryWaitMs) ? ms : undefined;
+    }
+    const ms =
+      error.retryAfter !== undefined
+        ? error.retryAfter * 1000
+        : backoffMs(attempt, this.opts.backoffBaseMs, this.opts.backoffMaxMs, this.opts.random);
+    return ms <= Math.min(room, this.opts.maxRetryWaitMs) ? ms : undefined;
+  }
+
+  private abandonedError(
+    req: VendorRequest,
+    cause: 'deadline' | 'client' | undefined,
+  ): VendorError {
+    return cause === 'deadline'
+      ? this.error(req, 'timeout', 'was stopped at the request deadline (REQUEST_DEADLINE_MS)', {})
+      : this.error(req, 'unavailable', 'was cancelled: the client went away', {});
   }
 
   private async attempt(req: VendorRequest): Promise<VendorResponse> {
+    this.active += 1;
+    try {
+      return await this.send(req);
+    } finally {
+      this.active -= 1;
+    }
+  }
+
+  private async send(req: VendorRequest): Promise<VendorResponse> {
+    // The request's signal also aborts at the request's deadline, whichever comes first.
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
@@ -193,11 +344,10 @@ export class VendorTransport implements VendorHttp {
             req,
             'bad_response',
             `answered ${res.statusCode} with a body that is not JSON`,
-            {
-              status: res.statusCode,
-            },
+            { status: res.statusCode },
           ),
           false,
+          responseHeaders,
         );
       }
       return { status: res.statusCode, headers: responseHeaders, body: parsed.value };
@@ -233,7 +383,7 @@ export class VendorTransport implements VendorHttp {
         retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter),
       },
     );
-    return new AttemptFailure(error, isRetryableStatus(status));
+    return new AttemptFailure(error, isRetryableStatus(status), headers);
   }
 
   private networkFailure(
@@ -243,16 +393,20 @@ export class VendorTransport implements VendorHttp {
     duringBody: boolean,
   ): AttemptFailure {
     const code = (cause as { code?: string } | null)?.code ?? '';
+    if (req.signal?.aborted && !timedOut) {
+      // Not answered by the request's deadline counts against the vendor like a timeout; a
+      // client that went away says nothing about it.
+      const cause = abortCause(req.signal);
+      return new AttemptFailure(
+        this.abandonedError(req, cause),
+        false,
+        undefined,
+        cause !== 'deadline',
+      );
+    }
     if (timedOut || TIMEOUT_CODES.has(code)) {
       return new AttemptFailure(
         this.error(req, 'timeout', `did not answer within ${this.opts.timeoutMs} ms`, {}),
-        false,
-      );
-    }
-    if (req.signal?.aborted) {
-      // The caller gave up (client disconnect or request deadline): not the vendor's fault.
-      return new AttemptFailure(
-        this.error(req, 'unavailable', 'call aborted by the gateway request', {}),
         false,
       );
     }

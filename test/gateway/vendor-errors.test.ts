@@ -98,40 +98,58 @@ describe('retries', () => {
     expect(planhatCalls()).toBe(2);
   });
 
+  // A 429 closes the vendor to the whole gateway until the time it names: each of these tests
+  // gets a gateway of its own so the others can still reach the vendor.
   it('answers VENDOR_RATE_LIMITED with retryAfter at once when the vendor asks for a long wait', async () => {
-    gw.sandbox.faults.inject({
-      vendor: 'planhat',
-      path: '/nps',
-      status: 429,
-      headers: { 'Retry-After': '120' },
-    });
-    const res = await query(`{ ${PLANHAT} }`);
-    expect(res.errors[0]?.extensions).toMatchObject({
-      code: 'VENDOR_RATE_LIMITED',
-      vendor: 'PLANHAT',
-      status: 429,
-      retryAfter: 120,
-    });
-    expect(planhatCalls()).toBe(1);
+    const own = await startTestGateway({ env: { VENDOR_TIMEOUT_MS: '400' } });
+    try {
+      own.sandbox.faults.inject({
+        vendor: 'planhat',
+        path: '/nps',
+        status: 429,
+        headers: { 'Retry-After': '120' },
+      });
+      const res = await own.query(`{ ${PLANHAT} }`);
+      bodies.push(res.body);
+      expect(res.errors[0]?.extensions).toMatchObject({
+        code: 'VENDOR_RATE_LIMITED',
+        vendor: 'PLANHAT',
+        status: 429,
+        retryAfter: 120,
+      });
+      expect(own.sandbox.log.count({ vendor: 'planhat', path: '/nps' })).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 
   it("honours UserHero's X-RateLimit-Reset when no Retry-After is sent", async () => {
-    const reset = Math.ceil(Date.now() / 1000) + 90;
-    gw.sandbox.faults.inject({
-      vendor: 'userhero',
-      path: '/workspaces',
-      status: 429,
-      headers: { 'Retry-After': '', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': `${reset}` },
-    });
-    const res = await query(`{ ${WORKSPACES} }`);
-    const retryAfter = res.errors[0]?.extensions?.retryAfter as number;
-    expect(res.errors[0]?.extensions).toMatchObject({
-      code: 'VENDOR_RATE_LIMITED',
-      vendor: 'USERHERO',
-    });
-    expect(retryAfter).toBeGreaterThanOrEqual(88);
-    expect(retryAfter).toBeLessThanOrEqual(91);
-    expect(gw.sandbox.log.count({ vendor: 'userhero' })).toBe(1);
+    const own = await startTestGateway({ env: { VENDOR_TIMEOUT_MS: '400' } });
+    try {
+      const reset = Math.ceil(Date.now() / 1000) + 90;
+      own.sandbox.faults.inject({
+        vendor: 'userhero',
+        path: '/workspaces',
+        status: 429,
+        headers: {
+          'Retry-After': '',
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': `${reset}`,
+        },
+      });
+      const res = await own.query(`{ ${WORKSPACES} }`);
+      bodies.push(res.body);
+      const retryAfter = res.errors[0]?.extensions?.retryAfter as number;
+      expect(res.errors[0]?.extensions).toMatchObject({
+        code: 'VENDOR_RATE_LIMITED',
+        vendor: 'USERHERO',
+      });
+      expect(retryAfter).toBeGreaterThanOrEqual(88);
+      expect(retryAfter).toBeLessThanOrEqual(91);
+      expect(own.sandbox.log.count({ vendor: 'userhero' })).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -37,7 +37,13 @@ export async function startTestGateway(
   options: { sandbox?: SandboxOptions; env?: Env; logLevel?: 'debug' | 'info' } = {},
 ): Promise<TestGateway> {
   const sandbox = await startSandbox({ userheroRateLimitPerMinute: 100_000, ...options.sandbox });
-  const config = loadConfig({ VENDOR_TIMEOUT_MS: '2000', ...sandbox.env, ...options.env });
+  const config = loadConfig({
+    VENDOR_TIMEOUT_MS: '2000',
+    // The gateway's UserHero budget matches what this sandbox enforces.
+    USERHERO_RATE_LIMIT: String(options.sandbox?.userheroRateLimitPerMinute ?? 100_000),
+    ...sandbox.env,
+    ...options.env,
+  });
   const logLines: string[] = [];
   const logger: Logger = createLogger(options.logLevel ?? 'debug', (line) => logLines.push(line));
   const services = createServices(config, { logger, sandbox: true });

@@ -113,3 +113,81 @@ describe('configuration', () => {
     expect(readDotEnv(join(dir, 'missing'))).toEqual({});
   });
 });
+
+describe('security and limits configuration', () => {
+  it('defaults to an open gateway with the documented limits, GraphiQL and introspection on', () => {
+    const config = loadConfig({});
+    expect(config.apiKeys).toEqual([]);
+    expect(config.requestDeadlineMs).toBe(15_000);
+    expect(config.vendorCallCap).toBe(50);
+    expect(config.limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 50,
+      maxTokens: 4000,
+      maxCost: 1000,
+      maxBodyBytes: 4 * 1024 * 1024,
+      maxUploadBytes: 64 * 1024 * 1024,
+      maxBatch: 1,
+    });
+    expect([config.graphiql, config.introspection, config.csrfPrevention]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.breaker).toEqual({ failureThreshold: 10, cooldownMs: 30_000 });
+    expect(config.userheroRateLimit).toBe(100);
+  });
+
+  it('turns GraphiQL and introspection off in production unless asked for', () => {
+    const production = loadConfig({ NODE_ENV: 'production' });
+    expect([production.graphiql, production.introspection]).toEqual([false, false]);
+    const asked = loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: 'on' });
+    expect([asked.graphiql, asked.introspection]).toEqual([true, true]);
+  });
+
+  it('parses GATEWAY_API_KEYS into names, keys and scopes', () => {
+    const { apiKeys } = loadConfig({
+      GATEWAY_API_KEYS: 'dash:0123456789abcdef:read;\n ops:fedcba9876543210-x:read, write',
+    });
+    expect(apiKeys).toEqual([
+      { name: 'dash', key: '0123456789abcdef', write: false },
+      { name: 'ops', key: 'fedcba9876543210-x', write: true },
+    ]);
+  });
+
+  it.each([
+    ['dash:0123456789abcdef', 'entry 1 ("dash") must be name:key:scope'],
+    ['dash:short:read', 'entry 1 ("dash"): the key must be 16 to 512'],
+    ['dash:0123456789abcdef:admin', 'entry 1 ("dash"): scope must be read or read,write'],
+    ['a:0123456789abcdef:read;a:0123456789abcdeX:read', 'entry 2 ("a"): the name is used twice'],
+    ['a:0123456789abcdef:read;b:0123456789abcdef:read', 'entry 2 ("b"): the same key'],
+  ])('refuses GATEWAY_API_KEYS=%j without echoing a key', (value, expected) => {
+    const message = refusal({ GATEWAY_API_KEYS: value });
+    expect(message).toContain(`GATEWAY_API_KEYS ${expected}`);
+    expect(message).not.toContain('0123456789abcdef');
+  });
+
+  it.each([
+    [{ REQUEST_DEADLINE_MS: '0' }, 'REQUEST_DEADLINE_MS must be an integer from 50 to 600000'],
+    [{ VENDOR_CALL_CAP: 'many' }, 'VENDOR_CALL_CAP must be an integer'],
+    [{ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH must be an integer from 1'],
+    [{ GRAPHQL_MAX_COST: '1e6' }, 'GRAPHQL_MAX_COST must be an integer'],
+    [{ GRAPHQL_MAX_BATCH: '0' }, 'GRAPHQL_MAX_BATCH must be an integer from 1'],
+    [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL must be true or false (got "maybe")'],
+    [{ CSRF_PREVENTION: 'sometimes' }, 'CSRF_PREVENTION must be true or false'],
+    [{ CORS_ORIGINS: 'dash.example.com' }, 'CORS_ORIGINS must be * or comma-separated origins'],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, 'bad entry "https://a.example/path"'],
+    [{ BREAKER_COOLDOWN_MS: '-1' }, 'BREAKER_COOLDOWN_MS must be an integer'],
+    [{ USERHERO_RATE_LIMIT: '0' }, 'USERHERO_RATE_LIMIT must be an integer from 1'],
+  ])('refuses %j in one line naming the variable', (env, expected) => {
+    expect(refusal(env)).toContain(expected);
+  });
+
+  it('takes CORS origins as a list or *', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+  });
+});

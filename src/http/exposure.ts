@@ -1,0 +1,39 @@
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** graphql-js appends "Did you mean …?" naming schema fields and types; production leaves it out. */
+export function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(SUGGESTION, '').trim();
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: error.extensions,
+  });
+}
+
+/** How much of the schema a caller can learn without using it: introspection and suggestions. */
+export function useSchemaExposure(options: {
+  introspection: boolean;
+  suggestions: boolean;
+}): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      if (!options.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+      if (options.suggestions) return;
+      return ({ valid, result, setResult }) => {
+        if (!valid) {
+          setResult(
+            (result as readonly Error[]).map((error) =>
+              error.name === 'GraphQLError' ? withoutSuggestions(error as GraphQLError) : error,
+            ) as GraphQLError[],
+          );
+        }
+      };
+    },
+  };
+}
