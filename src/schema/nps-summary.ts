@@ -38,18 +38,20 @@ const NpsGroup = builder.objectRef<Group>('NpsGroup').implement({
   fields: (t) => ({ key: t.exposeString('key', { nullable: false }) }),
 });
 
-export const NpsSummary = builder.objectRef<NpsTally & { groups: Group[] }>('NpsSummary').implement({
-  interfaces: [NpsCounts],
-  isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
-  fields: (t) => ({
-    groups: t.field({
-      type: [NpsGroup],
-      nullable: false,
-      description: 'One per group key when groupBy is given, in ascending key order.',
-      resolve: (s) => s.groups,
+export const NpsSummary = builder
+  .objectRef<NpsTally & { groups: Group[] }>('NpsSummary')
+  .implement({
+    interfaces: [NpsCounts],
+    isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
+    fields: (t) => ({
+      groups: t.field({
+        type: [NpsGroup],
+        nullable: false,
+        description: 'One per group key when groupBy is given, in ascending key order.',
+        resolve: (s) => s.groups,
+      }),
     }),
-  }),
-});
+  });
 
 async function groupKey(ctx: GatewayContext, grouping: Grouping) {
   const directory = await ctx.services.directory();
