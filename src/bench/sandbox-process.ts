@@ -1,9 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type Child, startChild } from './children.js';
 
 export interface SandboxProcess {
   env: Record<string, string>;
-  child: ChildProcess;
+  child: Child;
+  /** A control-plane URL (every vendor port serves the same sandbox-wide controls). */
+  controlUrl: string;
   stop(): Promise<void>;
 }
 
@@ -11,24 +13,30 @@ export interface SandboxProcess {
 export async function startSandboxProcess(args: {
   scale: number;
   port: number;
+  seed?: number;
   latencyMs?: number;
 }): Promise<SandboxProcess> {
   const main = fileURLToPath(new URL('../sandbox/main.js', import.meta.url));
-  const child = spawn(
+  const child = startChild(
+    'sandbox',
     process.execPath,
     [
       main,
       `--scale=${args.scale}`,
       `--port=${args.port}`,
+      `--seed=${args.seed ?? 42}`,
       `--latency=${args.latencyMs ?? 0}`,
+      // Load would otherwise trip UserHero's per-minute limit within a second.
       '--userhero-rate-limit=100000000',
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { keepStdout: true },
   );
   let out = '';
   const env = await new Promise<Record<string, string>>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.process.once('exit', (code) =>
+      reject(new Error(`sandbox exited with ${code}:\n${child.output()}`)),
+    );
+    child.process.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       // The env block ends with the Planhat token, the last variable printed.
       if (/PLANHAT_API_TOKEN=.*\n/.test(out)) resolve(parseEnv(out));
@@ -37,11 +45,8 @@ export async function startSandboxProcess(args: {
   return {
     env,
     child,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    controlUrl: `http://127.0.0.1:${args.port}`,
+    stop: () => child.stop(),
   };
 }
 

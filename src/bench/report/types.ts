@@ -1,0 +1,33 @@
+import type { DashboardReport } from '../scenarios/dashboards.js';
+import type { ExportReport } from '../scenarios/export.js';
+import type { OverheadReport } from '../scenarios/overhead.js';
+import type { ParallelismReport } from '../scenarios/parallelism.js';
+import type { PeerReadsReport } from '../scenarios/peer-reads.js';
+
+export interface BenchReport {
+  startedAt: string;
+  minutes: number;
+  machine: { node: string; cpus: number; cpuModel: string; memoryGiB: number };
+  settings: {
+    seconds: number;
+    warmupSeconds: number;
+    rounds: number;
+    connections: number;
+    scale: number;
+    exportScale: number;
+    seed: number;
+    latencyMs: number;
+    peer: string;
+    gatewayNodeArgs: string;
+  };
+  peer?: { version: string } | { unavailable: string };
+  idleRssMiB: { gateway?: number; mesh?: number; sandbox?: number };
+  scenarios: {
+    peer?: PeerReadsReport;
+    dashboards?: DashboardReport[];
+    overhead?: OverheadReport[];
+    parallelism?: ParallelismReport[];
+    export?: ExportReport;
+  };
+  failures: { scenario: string; error: string }[];
+}
