@@ -68,6 +68,9 @@ export interface GatewayConfig {
   breaker: { failureThreshold: number; cooldownMs: number };
   /** UserHero's requests per minute per key (its documented 100 unless the plan says more). */
   userheroRateLimit: number;
+  /** Cross-request cache of the NPS range exports: fresh for `ttlMs` (0: off), served stale
+   * up to `maxAgeMs` while one background refresh runs. */
+  exportCache: { ttlMs: number; maxAgeMs: number };
   /** Known Userlane in-app surveys (the vendor has no catalog endpoint). */
   userlaneSurveys: { id: string; title: string }[];
   userlaneLookupsDir: string | undefined;
@@ -144,6 +147,10 @@ export function loadConfig(env: Env): GatewayConfig {
       cooldownMs: int('BREAKER_COOLDOWN_MS', 1, 3_600_000),
     },
     userheroRateLimit: int('USERHERO_RATE_LIMIT', 1, 1_000_000),
+    exportCache: {
+      ttlMs: int('EXPORT_CACHE_TTL_MS', 0, 3_600_000),
+      maxAgeMs: int('EXPORT_CACHE_MAX_AGE_MS', 0, 86_400_000),
+    },
     userlaneSurveys: check(() => userlaneSurveys(env), []),
     userlaneLookupsDir: check(() => directoryVar(env, 'USERLANE_LOOKUPS_DIR'), undefined),
     userDirectory: check(() => fileVar(env, 'USER_DIRECTORY'), undefined),
@@ -188,6 +195,8 @@ function userlane(env: Env): UserlaneConfig | undefined {
 export const LIMIT_DEFAULTS = {
   REQUEST_DEADLINE_MS: 15_000,
   VENDOR_CALL_CAP: 50,
+  EXPORT_CACHE_TTL_MS: 30_000,
+  EXPORT_CACHE_MAX_AGE_MS: 300_000,
   GRAPHQL_MAX_DEPTH: 12,
   GRAPHQL_MAX_ALIASES: 50,
   GRAPHQL_MAX_TOKENS: 4000,

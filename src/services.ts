@@ -1,7 +1,13 @@
+import { SwrCache } from './cache/swr-cache.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
+import type { NpsRecord } from './domain/nps.js';
 import type { Project } from './domain/project.js';
-import type { UserLoopSurvey, UserLoopSurveySummary } from './domain/userloop-surveys.js';
+import type {
+  RawResponse,
+  UserLoopSurvey,
+  UserLoopSurveySummary,
+} from './domain/userloop-surveys.js';
 import type { PortalLookups } from './identity/portal-lookups.js';
 import { loadPortalLookups, NO_LOOKUPS } from './identity/portal-lookups.js';
 import type { UserDirectory } from './identity/user-directory.js';
@@ -36,6 +42,12 @@ export interface MetadataCaches {
   userloopSurvey: TtlCache<UserLoopSurvey>;
   /** UserHero projects by workspace id. */
   userheroProjects: TtlCache<Project[]>;
+  /** Whole-range NPS reads by range (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor. */
+  exports: {
+    planhatNps: SwrCache<NpsRecord[]>;
+    userlaneNps: SwrCache<NpsRecord[]>;
+    userloopResponses: SwrCache<RawResponse[]>;
+  };
 }
 
 const METADATA_TTL_MS = 5 * 60_000;
@@ -186,6 +198,11 @@ export function createServices(
       userloopSurveys: new TtlCache(METADATA_TTL_MS),
       userloopSurvey: new TtlCache(METADATA_TTL_MS),
       userheroProjects: new TtlCache(METADATA_TTL_MS),
+      exports: {
+        planhatNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
+        userlaneNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
+        userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
+      },
     },
     directory,
     lookups,

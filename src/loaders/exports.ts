@@ -6,9 +6,11 @@ import type { NpsRecord } from '../domain/nps.js';
 import type { RawResponse } from '../domain/userloop-surveys.js';
 import { defaultNpsRange } from '../lists/nps.js';
 import { iterateAdapter } from '../pagination/index.js';
+import type { SwrCache } from '../cache/swr-cache.js';
+import { mapLimit } from './limit.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
-import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
+import { USERLOOP_MAX_LIMIT, type UserLoopClient } from '../vendors/userloop/client.js';
 import { rawResponseToNps } from '../vendors/userloop/map.js';
 import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
 
@@ -36,7 +38,10 @@ function index<T>(records: T[], email: (record: T) => string | null): Indexed<T>
   const byEmail = new Map<string, T[]>();
   for (const record of records) {
     const key = email(record);
-    if (key) byEmail.set(key, [...(byEmail.get(key) ?? []), record]);
+    if (!key) continue;
+    const list = byEmail.get(key);
+    if (list) list.push(record);
+    else byEmail.set(key, [record]);
   }
   return { records, byEmail };
 }
@@ -71,32 +76,45 @@ function inRange(range: DateRange) {
 }
 
 export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
-  const signal = ctx.signal;
+  const caches = ctx.services.caches.exports;
+  // A request's own read counts against its deadline and call cap; a background refresh of the
+  // cross-request cache belongs to no request, so it gets its own deadline.
+  const shared = <V>(
+    cache: SwrCache<V>,
+    range: DateRange,
+    read: (signal: AbortSignal) => Promise<V>,
+  ): Promise<V> =>
+    cache.get(rangeKey(range), (background) =>
+      read(background ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs) : ctx.signal),
+    );
 
   const userlaneNps = memo(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userlane');
-    const records: NpsRecord[] = [];
-    for await (const record of iterateAdapter<NpsRecord>(
-      {
-        kind: 'page',
-        maxPageSize: USERLANE_PAGE_LIMIT_MAX,
-        fetchPage: async (page, size) => ({
-          items: await client.nps(range, page, size, { signal }),
-        }),
-      },
-      { signal },
-    )) {
-      records.push(record);
-    }
-    const directory = await ctx.services.directory();
+    const [records, directory] = await Promise.all([
+      shared(caches.userlaneNps, range, async (signal) => {
+        const rows: NpsRecord[] = [];
+        for await (const record of iterateAdapter<NpsRecord>(
+          {
+            kind: 'page',
+            maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+            fetchPage: async (page, size) => ({
+              items: await client.nps(range, page, size, { signal }),
+            }),
+          },
+          { signal },
+        )) {
+          rows.push(record);
+        }
+        return rows;
+      }),
+      ctx.services.directory(),
+    ]);
     const byUserId = new Map<string, NpsRecord[]>();
     for (const record of records) {
-      if (record.userlaneUserId) {
-        byUserId.set(record.userlaneUserId, [
-          ...(byUserId.get(record.userlaneUserId) ?? []),
-          record,
-        ]);
-      }
+      if (!record.userlaneUserId) continue;
+      const list = byUserId.get(record.userlaneUserId);
+      if (list) list.push(record);
+      else byUserId.set(record.userlaneUserId, [record]);
     }
     const emailOf = (record: NpsRecord) =>
       record.userlaneUserId ? (directory.byUserId(record.userlaneUserId)?.email ?? null) : null;
@@ -105,53 +123,49 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
 
   const planhatNps = memo(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('planhat');
-    const within = inRange(range);
-    const from = Date.parse(`${range.from}T00:00:00Z`);
-    const npsExpiryDay = npsExpiryDayFor(range, new Date());
-    const records: NpsRecord[] = [];
-    for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
-      const { slots } = await client.listNps(
-        { sort: '-npsDate', npsExpiryDay, offset, limit: PLANHAT_MAX_LIST_LIMIT },
-        { signal },
-      );
-      let older = false;
-      for (const record of slots) {
-        if (record && within(record.answeredAt)) records.push(record);
-        if (record && Date.parse(record.answeredAt) < from) older = true;
+    const records = await shared(caches.planhatNps, range, async (signal) => {
+      const within = inRange(range);
+      const from = Date.parse(`${range.from}T00:00:00Z`);
+      const npsExpiryDay = npsExpiryDayFor(range, new Date());
+      const rows: NpsRecord[] = [];
+      for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
+        const { slots } = await client.listNps(
+          { sort: '-npsDate', npsExpiryDay, offset, limit: PLANHAT_MAX_LIST_LIMIT },
+          { signal },
+        );
+        let older = false;
+        for (const record of slots) {
+          if (record && within(record.answeredAt)) rows.push(record);
+          if (record && Date.parse(record.answeredAt) < from) older = true;
+        }
+        // Newest first: once a page reaches past the range start, later pages are older still.
+        if (slots.length < PLANHAT_MAX_LIST_LIMIT || older) break;
       }
-      // Newest first: once a page reaches past the range start, later pages are older still.
-      if (slots.length < PLANHAT_MAX_LIST_LIMIT || older) break;
-    }
+      return rows;
+    });
     return index(records, (r) => r.email);
   });
 
   const userloopResponses = memo(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userloop');
-    const surveys = await ctx.loaders.userloopSurveys();
-    const perSurvey = await Promise.all(
-      surveys.map(async (survey) => {
-        const rows: RawResponse[] = [];
-        try {
-          for await (const row of iterateAdapter<RawResponse>(
-            {
-              kind: 'offset',
-              maxLimit: USERLOOP_MAX_LIMIT,
-              fetch: (offset, limit) =>
-                client.responses({ surveyId: survey.id, range }, offset, limit, { signal }),
-            },
-            { signal },
-          )) {
-            rows.push(row);
+    const records = await shared(caches.userloopResponses, range, async (signal) => {
+      const surveys = await ctx.services.caches.userloopSurveys.get('all', () =>
+        client.surveys({ signal }),
+      );
+      const perSurvey = await Promise.all(
+        surveys.map(async (survey) => {
+          try {
+            return await surveyResponses(client, survey.id, range, signal);
+          } catch (error) {
+            // A survey outside the key's allowlist has no answers for us.
+            if (error instanceof VendorError && error.kind === 'forbidden') return [];
+            throw error;
           }
-        } catch (error) {
-          // A survey outside the key's allowlist has no answers for us.
-          if (error instanceof VendorError && error.kind === 'forbidden') return [];
-          throw error;
-        }
-        return rows;
-      }),
-    );
-    return index(perSurvey.flat(), (r) => r.recipient);
+        }),
+      );
+      return perSurvey.flat();
+    });
+    return index(records, (r) => r.recipient);
   });
 
   const userloopNps = memo(rangeKey, async (range: DateRange) => {
@@ -173,13 +187,60 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   ];
 
   const invalidate = (vendor: 'userlane' | 'planhat' | 'userloop') => {
-    if (vendor === 'userlane') userlaneNps.clear();
-    if (vendor === 'planhat') planhatNps.clear();
+    // The cross-request copy goes too: no later request may read what this write replaced.
+    if (vendor === 'userlane') {
+      userlaneNps.clear();
+      caches.userlaneNps.clear();
+    }
+    if (vendor === 'planhat') {
+      planhatNps.clear();
+      caches.planhatNps.clear();
+    }
     if (vendor === 'userloop') {
       userloopResponses.clear();
+      caches.userloopResponses.clear();
       userloopNps.clear();
     }
   };
 
   return { userlaneNps, planhatNps, userloopResponses, userloopNps, identityEvidence, invalidate };
+}
+
+/** Pages of one survey's answers in flight at once, after the first page gave the total. */
+export const USERLOOP_PAGE_FANOUT = 4;
+
+/**
+ * Every answer of one survey in the range. Filtered by survey, UserLoop reports `total_count`:
+ * the first page tells how many pages follow, and those are read concurrently (bounded) instead
+ * of one after another. Without a total, pages follow `has_next_page`.
+ */
+async function surveyResponses(
+  client: UserLoopClient,
+  surveyId: string,
+  range: DateRange,
+  signal: AbortSignal,
+): Promise<RawResponse[]> {
+  const read = (offset: number) =>
+    client.responses({ surveyId, range }, offset, USERLOOP_MAX_LIMIT, { signal });
+  const first = await read(0);
+  const total = first.total;
+  if (total === null || total === undefined) {
+    const rows = [...first.items];
+    let page = first;
+    while (page.hasNextPage && page.items.length > 0) {
+      page = await read(rows.length);
+      rows.push(...page.items);
+    }
+    return rows;
+  }
+  const offsets: number[] = [];
+  for (let offset = USERLOOP_MAX_LIMIT; offset < total; offset += USERLOOP_MAX_LIMIT) {
+    offsets.push(offset);
+  }
+  const rest = await mapLimit(
+    offsets,
+    USERLOOP_PAGE_FANOUT,
+    async (offset) => (await read(offset)).items,
+  );
+  return [first.items, ...rest].flat();
 }

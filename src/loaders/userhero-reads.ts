@@ -14,8 +14,8 @@ import type {
 } from '../vendors/userhero/requests.js';
 import { mapLimit } from './limit.js';
 
-/** UserHero allows 100 calls a minute per key: per-key reads stay few and bounded. */
-export const USERHERO_FANOUT = 6;
+/** Per-key reads stay bounded; the budget queue (transport/budget.ts) keeps the 100/min limit. */
+export const USERHERO_FANOUT = 10;
 
 /** Names one record of a workspace-scoped endpoint (the vendor needs both ids). */
 export interface InWorkspace {

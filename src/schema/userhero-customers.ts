@@ -17,6 +17,7 @@ import type {
   CustomerFilter as VendorCustomerFilter,
   CustomerSort as VendorSort,
 } from '../vendors/userhero/requests.js';
+import { prefetchCustomerExports } from './customer-prefetch.js';
 import { Customer } from './customers.js';
 import { FeedbackConnection, Feedback, feedbackConnection } from './feedback.js';
 import { filterText, vendorIdArgument } from './userhero-keys.js';
@@ -202,9 +203,20 @@ builder.queryField('customers', (t) =>
         sort: t.arg({ type: CustomerSort }),
         order: t.arg({ type: CustomerSortOrder }),
       },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         const filter = customerFilter(args, 'filter.');
-        return connectionFromAdapter(peopleList(ctx, filter), args, {
+        const people = peopleList(ctx, filter);
+        let prefetched = false;
+        const adapter: typeof people = {
+          ...people,
+          // Here, not before the bridge: it refuses bad arguments before any vendor call.
+          fetch: (cursor, limit, signal) => {
+            if (!prefetched) prefetchCustomerExports(ctx, info);
+            prefetched = true;
+            return people.fetch(cursor, limit, signal);
+          },
+        };
+        return connectionFromAdapter(adapter, args, {
           field: 'Query.customers',
           filters: filter,
           signal: ctx.signal,

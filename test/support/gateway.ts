@@ -41,6 +41,8 @@ export async function startTestGateway(
     VENDOR_TIMEOUT_MS: '2000',
     // The gateway's UserHero budget matches what this sandbox enforces.
     USERHERO_RATE_LIMIT: String(options.sandbox?.userheroRateLimitPerMinute ?? 100_000),
+    // Suites count each request's calls from a cold start; the cache's own tests turn it on.
+    EXPORT_CACHE_TTL_MS: '0',
     ...sandbox.env,
     ...options.env,
   });

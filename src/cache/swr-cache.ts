@@ -1,0 +1,91 @@
+/**
+ * A cross-request cache for whole-range vendor reads that many requests repeat (dashboards re-read
+ * the same 360 days of NPS). It lives beside one vendor client, so it only holds what that
+ * client's credentials may read. Within `ttlMs` an entry is served as is; after that, up to
+ * `maxAgeMs`, it is still served while one background refresh replaces it, so a dashboard never
+ * waits for a re-read. Concurrent misses share one load; failures are not kept; `clear()` after a
+ * write also stops a refresh already under way from bringing back what was read before it.
+ * A TTL of 0 disables the cache: every `get` loads.
+ */
+export class SwrCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxAgeMs: number,
+    private readonly maxEntries = 8,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** `load(true)` is a background refresh: it must not depend on the request that asked. */
+  get(key: string, load: (background: boolean) => Promise<V>, now = Date.now()): Promise<V> {
+    if (!this.enabled) return load(false);
+    const hit = this.entries.get(key);
+    if (hit) {
+      const age = now - hit.loadedAt;
+      if (age < this.ttlMs) return hit.value;
+      if (hit.settled && age < Math.max(this.maxAgeMs, this.ttlMs)) {
+        if (!hit.refreshing) this.refresh(key, hit, load);
+        return hit.value;
+      }
+    }
+    return this.store(key, load(false), now);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private refresh(key: string, hit: Entry<V>, load: (background: boolean) => Promise<V>): void {
+    hit.refreshing = true;
+    load(true).then(
+      (value) => {
+        // Cleared (a write) or replaced meanwhile: this read may predate the write.
+        if (this.entries.get(key) !== hit) return;
+        this.entries.set(key, {
+          value: Promise.resolve(value),
+          loadedAt: Date.now(),
+          settled: true,
+          refreshing: false,
+        });
+      },
+      () => {
+        // Keep serving the stale value; the next request after this one tries again.
+        hit.refreshing = false;
+      },
+    );
+  }
+
+  private store(key: string, value: Promise<V>, now: number): Promise<V> {
+    const entry: Entry<V> = { value, loadedAt: now, settled: false, refreshing: false };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    value.then(
+      () => {
+        entry.settled = true;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return value;
+  }
+}
+
+interface Entry<V> {
+  value: Promise<V>;
+  loadedAt: number;
+  settled: boolean;
+  refreshing: boolean;
+}
