@@ -29,30 +29,85 @@ export interface GatewayContext {
 
 export function createContextFactory(services: Services) {
   const { requestDeadlineMs, vendorCallCap } = services.config;
-  return (request: Request): GatewayContext => {
+  const vendor: GatewayContext['vendor'] = (name) => {
+    const client = services.vendors[name];
+    if (!client) throw disabledVendor(name);
+    return client as NonNullable<VendorClients[typeof name]>;
+  };
+  /**
+   * Builds the request's context in `into` (Yoga's own context object: a context returned to
+   * Yoga is copied with Object.assign, which would read every getter). The scope (a timer, a
+   * signal, a client listener) and the loaders are made on first use, so a request that calls
+   * no vendor pays for neither.
+   */
+  return (request: Request, into: object = {}): GatewayContext => {
     const info = requestInfo(request);
-    const scope = createRequestScope({
-      client: request.signal,
+    const context = into as GatewayContext & Lazy;
+    context.requestId = info.id;
+    context.client = info.client;
+    context.services = services;
+    context.vendor = vendor;
+    context[LAZY] = {
+      request,
+      startedAt: info.arrivedAt,
       deadlineMs: requestDeadlineMs,
       callCap: vendorCallCap,
-      startedAt: info.arrivedAt,
-    });
-    const context: GatewayContext = {
-      requestId: info.id,
-      signal: scope.signal,
-      scope,
-      client: info.client,
-      services,
-      loaders: undefined as unknown as Loaders,
-      vendor(name) {
-        const client = services.vendors[name];
-        if (!client) throw disabledVendor(name);
-        return client as NonNullable<VendorClients[typeof name]>;
-      },
+      scope: undefined,
+      loaders: undefined,
     };
-    context.loaders = createLoaders(context);
+    Object.defineProperties(context, LAZY_PROPERTIES);
     return context;
   };
+}
+
+const LAZY = Symbol('lazy context state');
+
+interface Lazy {
+  [LAZY]: {
+    request: Request;
+    startedAt: number;
+    deadlineMs: number;
+    callCap: number;
+    scope: RequestScope | undefined;
+    loaders: Loaders | undefined;
+  };
+}
+
+function scopeOf(context: Lazy): RequestScope {
+  const state = context[LAZY];
+  return (state.scope ??= createRequestScope({
+    client: state.request.signal,
+    deadlineMs: state.deadlineMs,
+    callCap: state.callCap,
+    startedAt: state.startedAt,
+  }));
+}
+
+// Shared by every context (no closures per request); each getter reads its own context's state.
+const LAZY_PROPERTIES: PropertyDescriptorMap = {
+  signal: {
+    get(this: Lazy) {
+      return scopeOf(this).signal;
+    },
+    enumerable: true,
+  },
+  scope: {
+    get(this: Lazy) {
+      return scopeOf(this);
+    },
+    enumerable: true,
+  },
+  loaders: {
+    get(this: Lazy & GatewayContext) {
+      return (this[LAZY].loaders ??= createLoaders(this));
+    },
+    enumerable: true,
+  },
+};
+
+/** Stops the request's deadline timer, if its scope was ever made; the request is answered. */
+export function endRequest(context: unknown): void {
+  (context as Partial<Lazy> | null | undefined)?.[LAZY]?.scope?.dispose();
 }
 
 export function disabledVendor(vendor: VendorName): VendorError {

@@ -31,9 +31,14 @@ export function createGateway(services: Services) {
     maskedErrors: { maskError: (error, message) => maskError(error, message, { suggestions }) },
     cors: corsOptions(config.corsOrigins),
     batching: config.limits.maxBatch > 1 ? { limit: config.limits.maxBatch } : false,
-    // Our own limits (src/http/limits.ts) refuse with a clearer message; this is the backstop.
-    maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
-    context: ({ request }) => createContext(request),
+    // Our own limits (src/http/limits.ts) check every body, uploads included; Yoga's would pipe
+    // every body through one more stream.
+    maxRequestBodySize: false,
+    // Built into Yoga's own context object, so its lazy parts stay lazy (see createContextFactory).
+    context: (initial) => {
+      createContext(initial.request, initial);
+      return {};
+    },
     plugins: [
       useRequestId(),
       readinessEndpoint(services),

@@ -2,8 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { GraphQLError, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RequestLimits } from '../config.js';
-import { operationCost } from './cost.js';
-import { countAliases, countTokens, maxDepth } from './document-limits.js';
+import { documentAnalyzer, tokenCounter } from './analysis-cache.js';
 
 export type LimitName = 'depth' | 'aliases' | 'tokens' | 'cost' | 'body' | 'batch';
 
@@ -60,19 +59,33 @@ export function limitError(limit: LimitName, max: number, actual: number, settin
  * A refused request reaches no resolver, so it costs no vendor call.
  */
 export function useRequestLimits(limits: RequestLimits, schema: GraphQLSchema): Plugin {
+  const countTokens = tokenCounter();
+  const analyzer = documentAnalyzer(schema);
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const multipart = isMultipart(request);
       const max = multipart ? limits.maxUploadBytes : limits.maxBodyBytes;
       const setting = multipart ? 'GRAPHQL_MAX_UPLOAD_BYTES' : 'GRAPHQL_MAX_BODY_BYTES';
       const declared = request.headers.get('content-length');
-      if (declared !== null && /^\d+$/.test(declared) && Number(declared) > max) {
+      if (declared !== null && !/^\d+$/.test(declared)) {
+        throw new GraphQLError('Content-Length header is invalid.', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
+      if (declared !== null && Number(declared) > max) {
         throw limitError('body', max, Number(declared), setting);
       }
-      if (requestParser && request.body && !multipart) {
+      // With a Content-Length within the limit nothing is left to count: Node's HTTP parser
+      // delivers exactly that many bytes, never more. Only a body sent without one is counted
+      // while it is read (chunked), and refused as soon as it passes the limit.
+      if (declared === null && requestParser && request.body) {
         const parser = requestParser;
         setRequestParser(async (req) =>
-          parser(await withLimitedBody(req, max, setting, fetchAPI.Request)),
+          parser(
+            multipart
+              ? withCountedStream(req, max, setting, fetchAPI)
+              : await withLimitedBody(req, max, setting, fetchAPI.Request),
+          ),
         );
       }
       return {
@@ -103,18 +116,17 @@ export function useRequestLimits(limits: RequestLimits, schema: GraphQLSchema): 
       setParseFn((source, options) => parse(source, { ...options, maxTokens: limits.maxTokens }));
     },
     onValidate({ params, setResult }) {
-      const depth = maxDepth(params.documentAST);
+      const depth = analyzer.depth(params.documentAST);
       if (depth > limits.maxDepth) {
         setResult([limitError('depth', limits.maxDepth, depth)]);
         return;
       }
-      const aliases = countAliases(params.documentAST);
+      const aliases = analyzer.aliases(params.documentAST);
       if (aliases > limits.maxAliases)
         setResult([limitError('aliases', limits.maxAliases, aliases)]);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(
-        schema,
+      const cost = analyzer.cost(
         args.document,
         args.operationName,
         args.variableValues as Record<string, unknown> | null | undefined,
@@ -133,8 +145,8 @@ function isMultipart(request: Request): boolean {
 }
 
 /**
- * The request with its body read up to `max` bytes: a body sent without a Content-Length (or with
- * a false one) is refused as soon as it passes the limit, never buffered whole.
+ * The request with its body read up to `max` bytes: a body sent without a Content-Length is
+ * refused as soon as it passes the limit, never buffered whole.
  */
 async function withLimitedBody(
   request: Request,
@@ -167,4 +179,33 @@ async function withLimitedBody(
     body,
     signal: request.signal,
   });
+}
+
+/** An upload sent without a Content-Length, still streamed, failing once it passes `max` bytes. */
+function withCountedStream(
+  request: Request,
+  max: number,
+  setting: string,
+  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+): Request {
+  let size = 0;
+  // A native stream needs the native TransformStream, a ponyfilled one the ponyfill's.
+  const Transform =
+    request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  const body = request.body!.pipeThrough(
+    new Transform<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > max) controller.error(limitError('body', max, size, setting));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit);
 }

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import { endRequest } from '../context.js';
 import type { Logger } from '../logger.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { requestInfo } from './request-info.js';
@@ -29,7 +30,7 @@ export function useRequestErrors(options: { logger: Logger }): Plugin {
       const ctx = args.contextValue as Partial<GatewayContext>;
       return {
         onExecuteDone({ result, setResult }) {
-          ctx.scope?.dispose();
+          endRequest(ctx);
           if (!isResult(result) || !result.errors?.length) return;
           let changed = false;
           const errors = result.errors.map((error) => {

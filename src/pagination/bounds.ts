@@ -4,8 +4,10 @@ import type { ListAdapter } from './types.js';
 export const DEFAULT_FIRST = 20;
 
 /**
- * Largest `first`/`last` any connection accepts: UserHero's largest page, the smallest maximum
- * among the vendors, so one rule holds for every field. Bigger reads go through the stream API.
+ * Largest `first`/`last` a connection accepts unless its field declares its own `maxFirst`:
+ * UserHero's largest page, the smallest maximum among the vendors. A field whose every stream
+ * pages further (Planhat-only reads, for an export) may declare more, documented in its `first`
+ * description; the vendors' own maxima still bound it.
  */
 export const MAX_FIRST = 100;
 
@@ -21,7 +23,7 @@ export function vendorMaxOf(adapter: ListAdapter<unknown>): number {
  * one more page), which keeps every GraphQL page within 2 vendor calls.
  */
 export function maxFirstFor(adapters: readonly ListAdapter<unknown>[], requested?: number): number {
-  let max = requested === undefined ? MAX_FIRST : Math.min(requested, MAX_FIRST);
+  let max = requested ?? MAX_FIRST;
   for (const adapter of adapters) max = Math.min(max, vendorMaxOf(adapter));
   return Math.max(0, Math.floor(max));
 }

@@ -47,7 +47,8 @@ export async function connectionFromAdapter<T>(
       : decodePosition(request.cursor, { ...request, field, fp, kind, adapter });
   const cursorOf = (item: ReadItem<T>) =>
     encodeCursor(fp, kind, positionBody(item.next, adapter.kind === 'cursor'));
-  const edgesOf = (items: ReadItem<T>[]) => items.map((item) => edge(item.node, cursorOf(item)));
+  const edgesOf = (items: ReadItem<T>[]) =>
+    items.map((item) => lazyEdge(item.node, () => cursorOf(item)));
 
   if (request.direction === 'forward') {
     const from = resume ?? START;
@@ -124,6 +125,21 @@ function decodePosition(
 
 export function edge<T>(node: T, cursor: string): Edge<T> {
   return { node, cursor };
+}
+
+/**
+ * An edge whose cursor is encoded when first read: most queries read only the page's end
+ * cursor, so the other edges never pay for theirs. An own enumerable property, so a copied
+ * edge (`{ ...edge }`) keeps it.
+ */
+export function lazyEdge<T>(node: T, encode: () => string): Edge<T> {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= encode());
+    },
+  };
 }
 
 export function connection<T>(

@@ -30,8 +30,19 @@ export function fingerprint(
   streams: readonly string[] = [],
 ): string {
   const text = JSON.stringify([field, canonical(filters), [...streams].sort()]);
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    if (digests.size >= DIGESTS) digests.delete(digests.keys().next().value as string);
+    digests.set(text, digest);
+  }
+  return digest;
 }
+
+// Every page of a list hashes the same field and filters again: the last few are remembered
+// (a pure function of its text, so nothing request-scoped is kept).
+const DIGESTS = 500;
+const digests = new Map<string, string>();
 
 // Key order, and null versus absent filter properties, must not change the fingerprint:
 // GraphQL clients send `filter: { hasComment: null }` and `filter: {}` meaning the same thing.

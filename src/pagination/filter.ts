@@ -41,8 +41,9 @@ export function pagesAsOffsets<T>(adapter: PageAdapter<T>): OffsetAdapter<T> {
  * Planhat does not take). Its cursor is the raw offset just past the last item handed out, so a
  * resumed page re-reads nothing it skipped; `end` stops the scan for lists sorted on the bound.
  * Unlike an unfiltered list, one page may cost several vendor calls when matches are sparse: the
- * first read asks for twice what is wanted, each further read four times more (up to the
- * vendor's maximum), so a sparse filter costs a few calls and a dense one no overfetch.
+ * first read asks for what is wanted plus a quarter (a dense filter, the common case, then costs
+ * one call and reads little it does not serve), the second for eight times what is wanted, each
+ * further one four times more (up to the vendor's maximum), so a sparse filter costs a few calls.
  */
 export function filteredList<T>(
   source: OffsetAdapter<T>,
@@ -55,8 +56,8 @@ export function filteredList<T>(
       let offset = vendorCursor === null ? 0 : Number(vendorCursor);
       const items: T[] = [];
       const cursors: string[] = [];
-      let want = Math.min(source.maxLimit, Math.max(MIN_SCAN, limit * 2));
-      for (; ; want = Math.min(source.maxLimit, want * 4)) {
+      let want = Math.min(source.maxLimit, Math.max(MIN_SCAN, limit + Math.ceil(limit / 4)));
+      for (let scan = 1; ; scan++) {
         const page = await source.fetch(offset, want, signal);
         for (let i = 0; i < page.items.length; i++) {
           const item = page.items[i] as T;
@@ -73,6 +74,7 @@ export function filteredList<T>(
         }
         if (!isFull(page, want)) return { items, cursors, nextCursor: null };
         offset += page.items.length;
+        want = Math.min(source.maxLimit, scan === 1 ? Math.max(want * 4, limit * 8) : want * 4);
       }
     },
   };

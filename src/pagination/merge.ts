@@ -1,6 +1,6 @@
 import { type PageRequest, parseArgs, refuse } from './args.js';
 import { DEFAULT_FIRST, maxFirstFor, vendorMaxOf } from './bounds.js';
-import { connection, edge } from './connection.js';
+import { connection, lazyEdge } from './connection.js';
 import {
   type CursorBody,
   cursorRefusal,
@@ -151,7 +151,7 @@ export async function mergedConnection<T>(
     taken += 1;
     if (taken <= request.count) {
       const body = Object.fromEntries(lanes.map((lane) => [lane.name, laneState(lane, key)]));
-      edges.push(edge(item.node, encodeCursor(fp, 'm', { m: body })));
+      edges.push(lazyEdge(item.node, () => encodeCursor(fp, 'm', { m: body })));
     }
   }
   const totals = lanes.map((lane) => (lane.buffer === null ? null : lane.total));

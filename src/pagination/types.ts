@@ -67,7 +67,10 @@ export interface ConnectionOptions {
   field: string;
   /** The field's filter arguments; cursors issued under other filters are refused. */
   filters?: unknown;
-  /** Lowers the bound on `first`/`last` (it can never exceed what the vendors serve in 2 calls). */
+  /**
+   * The field's bound on `first`/`last`, MAX_FIRST when absent; it may exceed MAX_FIRST but never
+   * what the vendors serve in 2 calls. Document it in the argument's description (describeFirst).
+   */
   maxFirst?: number;
   /** Page size when neither `first` nor `last` is given. */
   defaultFirst?: number;

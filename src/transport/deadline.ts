@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { VendorName } from './types.js';
 
 /** Why a request's signal aborted: its deadline passed, or its client went away. */
@@ -51,6 +52,8 @@ export function createRequestScope(options: {
   const startedAt = options.startedAt ?? now();
   const deadlineAt = startedAt + options.deadlineMs;
   const controller = new AbortController();
+  // Every vendor call of the request listens on this one signal while it is on the wire.
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(
     () => controller.abort(new DeadlineExceeded(`request deadline of ${options.deadlineMs} ms`)),
     Math.max(0, deadlineAt - now()),

@@ -41,7 +41,12 @@ export class VendorError extends Error {
   readonly circuitOpen: boolean;
 
   constructor(init: VendorErrorInit) {
+    // An expected outcome (a 404, a timeout), answered to the client and logged by its fields:
+    // a stack trace would say nothing and costs more than the rest of the error.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    Error.stackTraceLimit = limit;
     this.name = 'VendorError';
     this.vendor = init.vendor;
     this.kind = init.kind;

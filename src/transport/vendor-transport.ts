@@ -19,7 +19,7 @@ import type { VendorErrorKind } from './vendor-error.js';
 import { VendorError } from './vendor-error.js';
 
 export interface TransportOptions {
-  /** Whole-call budget per attempt: connect, headers and body each bounded by it. */
+  /** Budget per attempt: connecting, waiting for headers and each wait for body data are bounded by it. */
   timeoutMs: number;
   maxRetries?: number;
   backoffBaseMs?: number;
@@ -297,9 +297,9 @@ export class VendorTransport implements VendorHttp {
   }
 
   private async send(req: VendorRequest): Promise<VendorResponse> {
-    // The request's signal also aborts at the request's deadline, whichever comes first.
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    // The pool's connect, headers and body timeouts bound the attempt; the request's signal
+    // (deadline, client gone) is passed as is: no timer or signal is made per attempt.
+    const signal = req.signal;
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.profile.authHeaders(),
@@ -325,14 +325,14 @@ export class VendorTransport implements VendorHttp {
         signal,
       });
     } catch (cause) {
-      throw this.networkFailure(req, cause, timeout.aborted, false);
+      throw this.networkFailure(req, cause, false);
     }
 
     let text: string;
     try {
       text = await res.body.text();
     } catch (cause) {
-      throw this.networkFailure(req, cause, timeout.aborted, true);
+      throw this.networkFailure(req, cause, true);
     }
     const responseHeaders = res.headers as VendorResponse['headers'];
     const parsed = parseBody(text);
@@ -386,13 +386,9 @@ export class VendorTransport implements VendorHttp {
     return new AttemptFailure(error, isRetryableStatus(status), headers);
   }
 
-  private networkFailure(
-    req: VendorRequest,
-    cause: unknown,
-    timedOut: boolean,
-    duringBody: boolean,
-  ): AttemptFailure {
+  private networkFailure(req: VendorRequest, cause: unknown, duringBody: boolean): AttemptFailure {
     const code = (cause as { code?: string } | null)?.code ?? '';
+    const timedOut = TIMEOUT_CODES.has(code);
     if (req.signal?.aborted && !timedOut) {
       // Not answered by the request's deadline counts against the vendor like a timeout; a
       // client that went away says nothing about it.
@@ -404,7 +400,7 @@ export class VendorTransport implements VendorHttp {
         cause !== 'deadline',
       );
     }
-    if (timedOut || TIMEOUT_CODES.has(code)) {
+    if (timedOut) {
       return new AttemptFailure(
         this.error(req, 'timeout', `did not answer within ${this.opts.timeoutMs} ms`, {}),
         false,

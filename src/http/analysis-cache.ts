@@ -1,0 +1,93 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { Kind, visit } from 'graphql';
+import { operationCost } from './cost.js';
+import { countAliases, countTokens, maxDepth } from './document-limits.js';
+
+// The limits' document analysis, done once per document rather than once per request: Yoga's
+// parser and validation caches hand the same DocumentNode to every request with the same text,
+// so results keyed on the node live exactly as long as Yoga keeps the document.
+
+const TEXTS = 1000;
+/** Texts longer than this are counted every time: a cache of them would hold too much. */
+const LONGEST_CACHED_TEXT = 20_000;
+const COSTS_PER_DOCUMENT = 64;
+
+/** Token counts by query text, the oldest dropped past TEXTS entries. */
+export function tokenCounter(): (text: string) => number {
+  const counts = new Map<string, number>();
+  return (text) => {
+    if (text.length > LONGEST_CACHED_TEXT) return countTokens(text);
+    let count = counts.get(text);
+    if (count === undefined) {
+      count = countTokens(text);
+      if (counts.size >= TEXTS) counts.delete(counts.keys().next().value as string);
+      counts.set(text, count);
+    }
+    return count;
+  };
+}
+
+interface Analysis {
+  depth: number;
+  aliases: number;
+  /** Variables given as `first`, `last` or `ids`: the only ones the cost reads. */
+  costVariables: string[];
+  costs: Map<string, number>;
+}
+
+/** Depth, aliases and cost of documents, each computed once per document (and cost variables). */
+export function documentAnalyzer(schema: GraphQLSchema) {
+  const analyses = new WeakMap<DocumentNode, Analysis>();
+  const analysisOf = (document: DocumentNode): Analysis => {
+    let analysis = analyses.get(document);
+    if (!analysis) {
+      analysis = {
+        depth: maxDepth(document),
+        aliases: countAliases(document),
+        costVariables: costVariablesOf(document),
+        costs: new Map(),
+      };
+      analyses.set(document, analysis);
+    }
+    return analysis;
+  };
+  return {
+    depth: (document: DocumentNode) => analysisOf(document).depth,
+    aliases: (document: DocumentNode) => analysisOf(document).aliases,
+    cost(
+      document: DocumentNode,
+      operationName: string | null | undefined,
+      variables: Record<string, unknown> | null | undefined,
+    ): number {
+      const analysis = analysisOf(document);
+      let key = operationName ?? '';
+      for (const name of analysis.costVariables) {
+        const value = variables?.[name];
+        key += value === undefined ? '\u0000' : `\u0000${JSON.stringify(value)}`;
+      }
+      let cost = analysis.costs.get(key);
+      if (cost === undefined) {
+        cost = operationCost(schema, document, operationName, variables);
+        if (analysis.costs.size >= COSTS_PER_DOCUMENT) analysis.costs.clear();
+        analysis.costs.set(key, cost);
+      }
+      return cost;
+    },
+  };
+}
+
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      const arg = node.name.value;
+      if (
+        (arg === 'first' || arg === 'last' || arg === 'ids') &&
+        node.value.kind === Kind.VARIABLE
+      ) {
+        names.add(node.value.name.value);
+      }
+    },
+  });
+  return [...names].sort();
+}
