@@ -75,7 +75,7 @@ export const EXPORT_PAGE = /* GraphQL */ `
   query ExportPage($after: String) {
     npsResponses(
       filter: { sources: [PLANHAT], range: { from: "2000-01-01", to: "2100-01-01" } }
-      first: 100
+      first: 1000
       after: $after
     ) {
       edges {

@@ -18,7 +18,7 @@ import {
   Kind,
   valueFromASTUntyped,
 } from 'graphql';
-import { DEFAULT_FIRST, MAX_FIRST } from '../pagination/bounds.js';
+import { DEFAULT_FIRST, EXPORT_MAX_FIRST } from '../pagination/bounds.js';
 import type { VendorName } from '../transport/types.js';
 import { fragmentsOf } from './document-limits.js';
 
@@ -256,7 +256,7 @@ function multiplier(
   const type = getNamedType(field.type);
   if (isConnectionType(type)) {
     const first = intArgument(node, 'first', variables) ?? intArgument(node, 'last', variables);
-    return clamp(first ?? DEFAULT_FIRST, 0, MAX_FIRST);
+    return clamp(first ?? DEFAULT_FIRST, 0, EXPORT_MAX_FIRST);
   }
   if (!isListType(getNullableType(field.type)) || !isCompositeType(type)) return 1;
   const ids = listArgumentLength(node, 'ids', variables);
@@ -283,9 +283,9 @@ function intArgument(
   if (value.kind === Kind.VARIABLE) {
     const given = variables[value.name.value];
     if (given === undefined || given === null) return undefined;
-    return typeof given === 'number' && Number.isInteger(given) ? given : MAX_FIRST;
+    return typeof given === 'number' && Number.isInteger(given) ? given : EXPORT_MAX_FIRST;
   }
-  return MAX_FIRST;
+  return EXPORT_MAX_FIRST;
 }
 
 function listArgumentLength(

@@ -11,6 +11,9 @@ export const DEFAULT_FIRST = 20;
  */
 export const MAX_FIRST = 100;
 
+/** The largest `first` any field declares (Planhat and Userlane NPS exports): bounds cost analysis. */
+export const EXPORT_MAX_FIRST = 1000;
+
 /** The largest page or limit one vendor call may ask for. */
 export function vendorMaxOf(adapter: ListAdapter<unknown>): number {
   return adapter.kind === 'page' ? adapter.maxPageSize : adapter.maxLimit;

@@ -1,7 +1,13 @@
 // The connection bridge: Relay Cursor Connections over any vendor list, merged feeds, and
 // constant-memory streams for exports. Everything outside src/pagination imports from here.
 
-export { DEFAULT_FIRST, describeFirst, MAX_FIRST, maxFirstFor } from './bounds.js';
+export {
+  DEFAULT_FIRST,
+  describeFirst,
+  EXPORT_MAX_FIRST,
+  MAX_FIRST,
+  maxFirstFor,
+} from './bounds.js';
 export { connectionFromAdapter } from './connection.js';
 export { type FilterVerdict, filteredCursorList, filteredList, pagesAsOffsets } from './filter.js';
 export {

@@ -1,7 +1,8 @@
 import { builder } from '../builder.js';
 import type { NpsRecord, NpsSource } from '../domain/nps.js';
 import { defaultNpsRange, type NpsQuery, npsSortKey, npsStreams } from '../lists/nps.js';
-import { lazyMergedConnection } from '../pagination/index.js';
+import { DEFAULT_FIRST, EXPORT_MAX_FIRST, lazyMergedConnection } from '../pagination/index.js';
+import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
 import { checkedRange, DateRange } from './inputs.js';
 import { loadNpsRecord, npsNodeKey } from './nps-node.js';
 import { Source } from './source.js';
@@ -113,6 +114,11 @@ export const NpsResponse = builder.loadableNode('NpsResponse', {
   }),
 });
 
+/** Pages as large as every source's vendor serves in one call, so an export needs few pages. */
+function npsMaxFirst(query: NpsQuery): number {
+  return query.sources.includes('USERLOOP') ? USERLOOP_MAX_LIMIT : EXPORT_MAX_FIRST;
+}
+
 export const NpsResponseConnection = builder.connectionObject({
   type: NpsResponse,
   name: 'NpsResponseConnection',
@@ -124,8 +130,12 @@ builder.queryField('npsResponses', (t) =>
       type: NpsResponse,
       description:
         'NPS answers from Userlane, Planhat and UserLoop NPS questions, merged newest first. ' +
-        'Forward paging only; totalCount is null unless every source was read to its end.',
-      args: { filter: t.arg({ type: NpsFilter }) },
+        'Forward paging only; totalCount is null unless every source was read to its end. ' +
+        `\`first\` up to ${EXPORT_MAX_FIRST} for exports (${USERLOOP_MAX_LIMIT} when UserLoop is ` +
+        `among the sources, the largest page it serves), default ${DEFAULT_FIRST}.`,
+      args: {
+        filter: t.arg({ type: NpsFilter }),
+      },
       resolve: (_root, args, ctx) => {
         const query = npsQuery(args.filter);
         return lazyMergedConnection(() => npsStreams(ctx, query), args, {
@@ -133,6 +143,7 @@ builder.queryField('npsResponses', (t) =>
           filters: query,
           sortKey: npsSortKey,
           signal: ctx.signal,
+          maxFirst: npsMaxFirst(query),
         });
       },
     },

@@ -287,3 +287,27 @@ describe('customers and their NPS', () => {
     expect(unknown.data).toEqual({ customer: null });
   });
 });
+
+describe('export-sized pages', () => {
+  it('serves up to 1,000 answers a page when every source pages that far, in one call each', async () => {
+    gw.sandbox.log.clear();
+    const res = await gw.query<{ npsResponses: { edges: unknown[] } }>(
+      '{ npsResponses(filter: { sources: [PLANHAT, USERLANE] }, first: 1000) { edges { cursor } } }',
+    );
+    expect(res.errors).toEqual([]);
+    expect(res.data?.npsResponses.edges).toHaveLength(1000);
+    expect(gw.sandbox.log.count({ vendor: 'planhat' })).toBeLessThanOrEqual(2);
+    expect(gw.sandbox.log.count({ vendor: 'userlane' })).toBeLessThanOrEqual(2);
+  });
+
+  it.each([
+    ['{ npsResponses(first: 201) { edges { cursor } } }', '200'],
+    ['{ npsResponses(filter: { sources: [PLANHAT] }, first: 1001) { edges { cursor } } }', '1000'],
+  ])('refuses %s before any vendor call, naming the largest page', async (query, max) => {
+    gw.sandbox.log.clear();
+    const res = await gw.query(query);
+    expect(res.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors[0]?.message).toContain(max);
+    expect(gw.sandbox.log.count()).toBe(0);
+  });
+});
