@@ -240,7 +240,7 @@ export function renderMarkdown(report: BenchReport): string {
   const exp = report.scenarios.export;
   if (exp) {
     lines.push(
-      `### 5. Export (sandbox scale ${exp.scale}, \`npsResponses(first: 100)\` paged by cursor, one connection)`,
+      `### 5. Export (sandbox scale ${exp.scale}, \`npsResponses(first: 1000)\` paged by cursor, one connection)`,
       '',
     );
     lines.push(
@@ -283,7 +283,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Overhead: one request at a time, gateway then the very vendor call it made (replayed from the sandbox log with the same URL and credentials), alternated; overhead is the difference of the medians. \`{ __typename }\` is the floor: HTTP, GraphQL and the server's plugins with no vendor call.`,
     `- Parallelism: ${s.latencyMs} ms added to every vendor call; each traced request's calls are read from the sandbox log (start, duration). A call waits for the previous page of its list, else for the last call that ended before the first call of its kind began (a fan-out waits for what triggered it, not for its own earlier waves). The critical path is the longest such chain of vendor times; wall − critical path is time the gateway added (CPU between calls, fan-outs run in waves). "With parallel pages" is the same path when pages after the first are fetched together where the vendor reports a total (UserLoop /responses).`,
     "- Minimum calls: each distinct list read once in the vendor's largest pages (Planhat 10,000, Userlane 5,000, UserLoop 200, UserHero 100); smaller reads of a list the request also reads whole, and filtered reads of such a list, cost nothing; caches that outlive a request (survey catalog) are warm.",
-    `- Export: heap is read through the gateway's inspector (\`--inspect\` on loopback): a forced full GC every 100 pages (left out of records/s), then the used heap.`,
+    `- Export: heap is read through the gateway's inspector (\`--inspect\` on loopback): a forced full GC every 10 pages of 1,000 records (left out of records/s), then the used heap.`,
     `- The sandbox runs with UserHero's rate limit raised (\`--userhero-rate-limit\`) and the gateway with \`USERHERO_RATE_LIMIT=1000000\`; seed ${s.seed} gives a page 2 of feedback where every item has an email and one email repeats (the case the peer's README measures; with other seeds page 2 holds an item without email, on which Mesh fails the whole query).`,
     '',
   );
