@@ -6,8 +6,11 @@ export interface DateRange {
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day: `2026-02-30` parses in JavaScript (as 2 March) but is no calendar date. */
 export function isCalendarDate(value: string): boolean {
-  return CALENDAR_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!CALENDAR_DATE.test(value)) return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
 }
 
 /** The UTC calendar date of an instant. */
