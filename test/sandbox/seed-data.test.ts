@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/identity/csv.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { buildWorld } from '../../src/sandbox/world.js';
 import { call, NOW, start } from './support.js';
@@ -10,34 +11,6 @@ beforeAll(async () => {
   sandbox = await start();
 });
 afterAll(() => sandbox.close());
-
-/** A minimal RFC 4180 reader, enough to check the files the sandbox writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  return rows;
-}
 
 const world = (seed: number) =>
   buildWorld({ seed, scale: 1, now: NOW, userheroRateLimitPerMinute: 100 });
