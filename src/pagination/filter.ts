@@ -91,7 +91,8 @@ function isFull(page: { items: unknown[]; hasNextPage?: boolean | null }, want: 
  * that page's items come before it. A resumed read re-reads that part of the page; once it is
  * longer than a first read, one call of exactly that length yields a fresh source cursor
  * instead, so re-reading stays bounded however long the walk (at most 2 calls per page when the
- * filter keeps most items). Reads grow like `filteredList`'s.
+ * filter keeps most items). A read asks for twice what is wanted (plus what it re-reads) and
+ * each further one four times more, up to the vendor's maximum.
  */
 export function filteredCursorList<T>(
   source: CursorAdapter<T>,
