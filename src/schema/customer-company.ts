@@ -1,17 +1,21 @@
 import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
 import { tally } from '../domain/nps-summary.js';
 import { defaultNpsRange } from '../lists/nps.js';
 import { Customer } from './customers.js';
 import { NpsSummary } from './nps-summary.js';
 
+/** The Planhat company of the person's latest Planhat answer, from the request's export. */
+async function planhatCompanyOf(ctx: GatewayContext, email: string): Promise<string | null> {
+  const planhat = await ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
+  return planhat.byEmail.get(email)?.find((r) => r.companyId)?.companyId ?? null;
+}
+
 builder.objectFields(Customer, (t) => ({
   planhatCompanyId: t.id({
     nullable: true,
     description: "The Planhat company of the person's latest Planhat answer (last 360 days).",
-    resolve: async (customer, _args, ctx) => {
-      const planhat = await ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
-      return planhat.byEmail.get(customer.email)?.find((r) => r.companyId)?.companyId ?? null;
-    },
+    resolve: (customer, _args, ctx) => planhatCompanyOf(ctx, customer.email),
   }),
   companyNps: t.field({
     type: NpsSummary,
@@ -20,8 +24,7 @@ builder.objectFields(Customer, (t) => ({
       "NPS of the person's whole Planhat company over the last 360 days: every respondent of the " +
       'account. The companies of all customers in a query are read in one Planhat call.',
     resolve: async (customer, _args, ctx) => {
-      const planhat = await ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
-      const companyId = planhat.byEmail.get(customer.email)?.find((r) => r.companyId)?.companyId;
+      const companyId = await planhatCompanyOf(ctx, customer.email);
       if (!companyId) return null;
       const records = await ctx.loaders.planhat.npsByCompany.load(companyId);
       return { ...tally(records), groups: [] };
