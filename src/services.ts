@@ -1,4 +1,6 @@
+import { DerivedCache } from './cache/derived.js';
 import { SwrCache } from './cache/swr-cache.js';
+import type { PlanhatNpsRead } from './loaders/exports.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
 import type { NpsRecord } from './domain/nps.js';
@@ -44,10 +46,12 @@ export interface MetadataCaches {
   userheroProjects: TtlCache<Project[]>;
   /** Whole-range NPS reads by range (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor. */
   exports: {
-    planhatNps: SwrCache<NpsRecord[]>;
+    planhatNps: SwrCache<PlanhatNpsRead>;
     userlaneNps: SwrCache<NpsRecord[]>;
     userloopResponses: SwrCache<RawResponse[]>;
   };
+  /** Indexes built from the exports above, kept while the export they index is cached. */
+  derived: DerivedCache;
 }
 
 const METADATA_TTL_MS = 5 * 60_000;
@@ -203,6 +207,7 @@ export function createServices(
         userlaneNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
         userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
       },
+      derived: new DerivedCache(),
     },
     directory,
     lookups,

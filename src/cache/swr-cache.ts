@@ -35,6 +35,12 @@ export class SwrCache<V> {
     return this.store(key, load(false), now);
   }
 
+  /** Whether `get(key)` would answer at once from a copy within its TTL, without any read. */
+  isFresh(key: string, now = Date.now()): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && hit.settled && now - hit.loadedAt < this.ttlMs;
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

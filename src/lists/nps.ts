@@ -61,14 +61,20 @@ export async function npsStreams(
   // Only Planhat records carry a company: a company filter leaves the other sources out.
   const companyOnly = Boolean(query.companyIds?.length);
 
+  // Each stream first asks whether the request's range exports already hold its vendor list
+  // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
+  const { lists } = ctx.loaders.exports;
+
   if (wants('USERLANE') && !companyOnly) {
     const client = ctx.vendor('userlane');
     const pages: ListAdapter<NpsRecord> = {
       kind: 'page',
       maxPageSize: USERLANE_PAGE_LIMIT_MAX,
-      fetchPage: async (page, size, signal) => ({
-        items: await client.nps(query.range, page, size, { signal }),
-      }),
+      fetchPage: async (page, size, signal) => {
+        const whole = lists.userlane(query.range);
+        if (whole) return { items: (await whole).slice((page - 1) * size, page * size) };
+        return { items: await client.nps(query.range, page, size, { signal }) };
+      },
     };
     streams.push({
       name: 'userlane',
@@ -85,6 +91,14 @@ export async function npsStreams(
       kind: 'offset',
       maxLimit: PLANHAT_MAX_LIST_LIMIT,
       fetch: async (offset, limit, signal) => {
+        const read = query.companyIds?.length ? null : lists.planhat(query.range);
+        if (read) {
+          const { slots, ended } = await read;
+          const items = slots.slice(offset, offset + limit);
+          if (items.length === limit || ended) return { items };
+          // The export stopped at the range start; the filter ends the scan before its last slot.
+          if (items.length > 0) return { items, hasNextPage: true };
+        }
         const page = await client.listNps(
           {
             sort: '-npsDate',
@@ -113,6 +127,12 @@ export async function npsStreams(
         maxLimit: USERLOOP_MAX_LIMIT,
         reportsTotal: false,
         fetch: async (offset, limit, signal) => {
+          const whole = lists.userloopQuestion(query.range, surveyId, questionId);
+          if (whole) {
+            const rows = await whole;
+            const items = rows.slice(offset, offset + limit).map(rawResponseToNps);
+            return { items, hasNextPage: offset + limit < rows.length };
+          }
           const page = await client.responses(
             { surveyId, questionId, range: query.range },
             offset,

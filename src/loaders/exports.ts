@@ -19,6 +19,38 @@ export interface Indexed<T> {
   byEmail: Map<string, T[]>;
 }
 
+/**
+ * Planhat's NPS list as a range export read it: every slot of the pages read, in the vendor's
+ * order (null where a record did not map), whether the list ended within them, and the records
+ * of the range. Planhat takes no range end, so the slots hold more than the range.
+ */
+export interface PlanhatNpsRead {
+  slots: (NpsRecord | null)[];
+  ended: boolean;
+  inRange: Indexed<NpsRecord>;
+}
+
+/**
+ * The vendor lists a range export holds, position for position, when this request reads that
+ * export anyway (or a fresh cross-request copy exists); null otherwise. A feed over the same list
+ * serves its pages from here instead of calling the vendor again, so its cursors are the very
+ * positions a vendor read would give, and reading only a page never costs a whole export.
+ */
+export interface ExportLists {
+  planhat(range: DateRange): Promise<PlanhatNpsRead> | null;
+  /** Userlane's NPS list of the range, whole. */
+  userlane(range: DateRange): Promise<NpsRecord[]> | null;
+  /**
+   * One UserLoop question's answers in the range, whole. An assumption the docs leave open: a
+   * `question_id` filter yields the survey's answers to that question in the survey list's order.
+   */
+  userloopQuestion(
+    range: DateRange,
+    surveyId: string,
+    questionId: string,
+  ): Promise<RawResponse[]> | null;
+}
+
 export interface ExportLoaders {
   userlaneNps(
     range: DateRange,
@@ -30,6 +62,7 @@ export interface ExportLoaders {
   userloopNps(range: DateRange): Promise<Indexed<NpsRecord>>;
   /** Whether a source knows an email (within the default NPS window), cheapest first. */
   identityEvidence: ((email: string) => Promise<boolean>)[];
+  lists: ExportLists;
   /** Forgets what was read from a vendor, after a write to it: later reads see the new state. */
   invalidate(vendor: 'userlane' | 'planhat' | 'userloop'): void;
 }
@@ -50,7 +83,7 @@ function index<T>(records: T[], email: (record: T) => string | null): Indexed<T>
 function memo<K, V>(
   key: (k: K) => string,
   load: (k: K) => Promise<V>,
-): ((k: K) => Promise<V>) & { clear(): void } {
+): ((k: K) => Promise<V>) & { clear(): void; peek(k: K): Promise<V> | undefined } {
   const cache = new Map<string, Promise<V>>();
   const read = (k: K) => {
     const id = key(k);
@@ -61,7 +94,10 @@ function memo<K, V>(
     }
     return value;
   };
-  return Object.assign(read, { clear: () => cache.clear() });
+  return Object.assign(read, {
+    clear: () => cache.clear(),
+    peek: (k: K) => cache.get(key(k)),
+  });
 }
 
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
@@ -77,6 +113,7 @@ function inRange(range: DateRange) {
 
 export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   const caches = ctx.services.caches.exports;
+  const { derived } = ctx.services.caches;
   // A request's own read counts against its deadline and call cap; a background refresh of the
   // cross-request cache belongs to no request, so it gets its own deadline.
   const shared = <V>(
@@ -109,41 +146,49 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       }),
       ctx.services.directory(),
     ]);
-    const byUserId = new Map<string, NpsRecord[]>();
-    for (const record of records) {
-      if (!record.userlaneUserId) continue;
-      const list = byUserId.get(record.userlaneUserId);
-      if (list) list.push(record);
-      else byUserId.set(record.userlaneUserId, [record]);
-    }
-    const emailOf = (record: NpsRecord) =>
-      record.userlaneUserId ? (directory.byUserId(record.userlaneUserId)?.email ?? null) : null;
-    return { ...index(records, emailOf), byUserId };
+    return derived.get([records, directory], 'indexed', () => {
+      const byUserId = new Map<string, NpsRecord[]>();
+      for (const record of records) {
+        if (!record.userlaneUserId) continue;
+        const list = byUserId.get(record.userlaneUserId);
+        if (list) list.push(record);
+        else byUserId.set(record.userlaneUserId, [record]);
+      }
+      const emailOf = (record: NpsRecord) =>
+        record.userlaneUserId ? (directory.byUserId(record.userlaneUserId)?.email ?? null) : null;
+      return { ...index(records, emailOf), byUserId };
+    });
   });
 
-  const planhatNps = memo(rangeKey, async (range: DateRange) => {
+  const planhatRead = memo(rangeKey, (range: DateRange) => {
     const client = ctx.vendor('planhat');
-    const records = await shared(caches.planhatNps, range, async (signal) => {
+    return shared(caches.planhatNps, range, async (signal): Promise<PlanhatNpsRead> => {
       const within = inRange(range);
       const from = Date.parse(`${range.from}T00:00:00Z`);
       const npsExpiryDay = npsExpiryDayFor(range, new Date());
+      const slots: (NpsRecord | null)[] = [];
       const rows: NpsRecord[] = [];
       for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
-        const { slots } = await client.listNps(
+        const page = await client.listNps(
           { sort: '-npsDate', npsExpiryDay, offset, limit: PLANHAT_MAX_LIST_LIMIT },
           { signal },
         );
         let older = false;
-        for (const record of slots) {
+        for (const record of page.slots) {
+          slots.push(record);
           if (record && within(record.answeredAt)) rows.push(record);
           if (record && Date.parse(record.answeredAt) < from) older = true;
         }
+        if (page.slots.length < PLANHAT_MAX_LIST_LIMIT) {
+          return { slots, ended: true, inRange: index(rows, (r) => r.email) };
+        }
         // Newest first: once a page reaches past the range start, later pages are older still.
-        if (slots.length < PLANHAT_MAX_LIST_LIMIT || older) break;
+        if (older) return { slots, ended: false, inRange: index(rows, (r) => r.email) };
       }
-      return rows;
     });
-    return index(records, (r) => r.email);
+  });
+  const planhatNps = Object.assign(async (range: DateRange) => (await planhatRead(range)).inRange, {
+    clear: () => planhatRead.clear(),
   });
 
   const userloopResponses = memo(rangeKey, async (range: DateRange) => {
@@ -165,7 +210,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       );
       return perSurvey.flat();
     });
-    return index(records, (r) => r.recipient);
+    return derived.get([records], 'byRecipient', () => index(records, (r) => r.recipient));
   });
 
   const userloopNps = memo(rangeKey, async (range: DateRange) => {
@@ -173,12 +218,43 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       userloopResponses(range),
       ctx.loaders.userloopNpsQuestions(),
     ]);
-    const npsQuestions = new Set(questions.map((q) => q.questionId));
-    const records = responses.records.flatMap((row) =>
-      row.questionId && npsQuestions.has(row.questionId) ? (rawResponseToNps(row) ?? []) : [],
-    );
-    return index(records, (r) => r.email);
+    const ids = questions.map((q) => q.questionId).sort();
+    return derived.get([responses.records], `nps:${ids.join(',')}`, () => {
+      const npsQuestions = new Set(ids);
+      const records = responses.records.flatMap((row) =>
+        row.questionId && npsQuestions.has(row.questionId) ? (rawResponseToNps(row) ?? []) : [],
+      );
+      return index(records, (r) => r.email);
+    });
   });
+
+  // A list is served from an export only if the request reads it anyway or a fresh copy exists:
+  // `npsSummary` beside `npsResponses` reads each range once; a lone feed page reads one page.
+  const ifRead = <V>(
+    loader: ((range: DateRange) => Promise<V>) & { peek(range: DateRange): Promise<V> | undefined },
+    cache: SwrCache<unknown>,
+    range: DateRange,
+  ): Promise<V> | null =>
+    loader.peek(range) ?? (cache.isFresh(rangeKey(range)) ? loader(range) : null);
+
+  const lists: ExportLists = {
+    planhat: (range) => ifRead(planhatRead, caches.planhatNps, range),
+    userlane: (range) => {
+      const read = ifRead(userlaneNps, caches.userlaneNps, range);
+      return read && read.then((e) => e.records);
+    },
+    userloopQuestion: (range, surveyId, questionId) => {
+      const read = ifRead(userloopResponses, caches.userloopResponses, range);
+      return (
+        read &&
+        read.then(({ records }) =>
+          derived.get([records], `question:${surveyId}:${questionId}`, () =>
+            records.filter((row) => row.surveyId === surveyId && row.questionId === questionId),
+          ),
+        )
+      );
+    },
+  };
 
   const window = () => defaultNpsRange(new Date());
   const identityEvidence = [
@@ -203,7 +279,15 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     }
   };
 
-  return { userlaneNps, planhatNps, userloopResponses, userloopNps, identityEvidence, invalidate };
+  return {
+    userlaneNps,
+    planhatNps,
+    userloopResponses,
+    userloopNps,
+    identityEvidence,
+    lists,
+    invalidate,
+  };
 }
 
 /** Pages of one survey's answers in flight at once, after the first page gave the total. */

@@ -14,8 +14,12 @@ import type {
 } from '../vendors/userhero/requests.js';
 import { mapLimit } from './limit.js';
 
-/** Per-key reads stay bounded; the budget queue (transport/budget.ts) keeps the 100/min limit. */
-export const USERHERO_FANOUT = 10;
+/**
+ * Per-key reads in flight at once, per batch: a default page of customers (20) fans out in one
+ * wave, well inside the vendor pool's 32 connections. The budget queue (transport/budget.ts),
+ * not this bound, keeps the vendor's 100 calls a minute.
+ */
+export const USERHERO_FANOUT = 20;
 
 /** Names one record of a workspace-scoped endpoint (the vendor needs both ids). */
 export interface InWorkspace {

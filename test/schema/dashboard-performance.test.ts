@@ -107,6 +107,25 @@ describe('cross-request export cache', () => {
     expect(exportCalls(cached)).toBe(0);
   });
 
+  it('serves a feed page of a cached range from the cached read, at the same positions', async () => {
+    const feed = `{ npsResponses(filter: { categories: [DETRACTOR] }, first: 5) {
+      edges { cursor node { id } } } }`;
+    for (const cache of Object.values(cached.services.caches.exports)) cache.clear();
+    const fromVendor = await cached.query(feed);
+    expect(fromVendor.errors).toEqual([]);
+    // Without a cached copy a feed page reads a page of each list, never a whole export.
+    const limits = cached.sandbox.log
+      .entries({ vendor: 'planhat', method: 'GET', path: '/nps' })
+      .map((e) => Number(e.query.limit));
+    expect(Math.max(...limits)).toBeLessThan(100);
+    await cached.query(NPS_SUMMARY);
+    cached.sandbox.log.clear();
+    const served = await cached.query(feed);
+    expect(served.errors).toEqual([]);
+    expect(exportCalls(cached)).toBe(0);
+    expect(served.data).toEqual(fromVendor.data);
+  });
+
   it('is off in a cold gateway: each request reads its ranges', async () => {
     await cold.query(NPS_SUMMARY);
     const once = exportCalls(cold);

@@ -219,6 +219,65 @@ describe('npsSummary', () => {
   });
 });
 
+describe('the feed beside a summary of its range', () => {
+  const BESIDE = `query($filter: NpsFilter, $feed: NpsFilter, $first: Int, $after: String) {
+    npsSummary(filter: $filter) { responses }
+    npsResponses(filter: $feed, first: $first, after: $after) {
+      edges { cursor node { id score } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  const ALONE = `query($feed: NpsFilter, $first: Int, $after: String) {
+    npsResponses(filter: $feed, first: $first, after: $after) {
+      edges { cursor node { id score } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type Page = { npsResponses: FeedPage & { edges: { cursor: string }[] } };
+
+  for (const days of [30, 200]) {
+    it(`is served from the summary's read over ${days} days: no call of its own, same edges and cursors`, async () => {
+      const now = gw.sandbox.seed.now.getTime();
+      const range = { from: day(now - days * DAY), to: day(now) };
+      const feed = { range, categories: ['DETRACTOR'], hasComment: true };
+
+      const summaryOnly = await gw.query(
+        `query($filter: NpsFilter) { npsSummary(filter: $filter) { responses } }`,
+        {
+          filter: { range },
+        },
+      );
+      expect(summaryOnly.errors).toEqual([]);
+      const summaryCalls = gw.sandbox.log.entries().length;
+      gw.sandbox.log.clear();
+
+      let after: string | null = null;
+      for (let page = 0; page < 3; page++) {
+        const alone: GraphQLResult<Page> = await gw.query(ALONE, { feed, first: 7, after });
+        const aloneCalls = gw.sandbox.log.entries().length;
+        gw.sandbox.log.clear();
+        const beside: GraphQLResult<Page> = await gw.query(BESIDE, {
+          filter: { range },
+          feed,
+          first: 7,
+          after,
+        });
+        expect(alone.errors).toEqual([]);
+        expect(beside.errors).toEqual([]);
+        expect(aloneCalls).toBeGreaterThan(0);
+        // Every call was the summary's own: the feed read nothing the summary did not.
+        expect(gw.sandbox.log.entries().length).toBe(summaryCalls);
+        gw.sandbox.log.clear();
+        expect(beside.data?.npsResponses).toEqual(alone.data?.npsResponses);
+        const connection = alone.data?.npsResponses;
+        expect(connection?.edges.length).toBeGreaterThan(0);
+        if (!connection?.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+    });
+  }
+});
+
 describe('customers and their NPS', () => {
   function respondents(count: number): string[] {
     const now = gw.sandbox.seed.now.getTime();
