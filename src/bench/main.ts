@@ -12,7 +12,7 @@
 //   --seed 37           sandbox seed (37: page 2 of feedback has an email on every item and one
 //                       repeated email, the case the peer's README measures; see bench notes)
 //   --latency 50        vendor latency for the parallelism scenario
-//   --traced 10         requests traced one by one in the parallelism scenario
+//   --traced 30         requests traced one by one in the parallelism scenario
 //   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export (or 1-5)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
@@ -52,7 +52,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '37' },
     latency: { type: 'string', default: '50' },
-    traced: { type: 'string', default: '10' },
+    traced: { type: 'string', default: '30' },
     scenarios: { type: 'string', default: 'all' },
     peer: { type: 'string', default: 'mesh' },
     'peer-dir': { type: 'string', default: join(tmpdir(), 'feedback-gateway-bench', 'mesh-peer') },

@@ -21,19 +21,27 @@ export interface NpsQuery {
 }
 
 export function defaultNpsRange(now: Date): DateRange {
-  const to = utcDate(now);
-  return { from: addDays(to, -(DEFAULT_NPS_DAYS - 1)), to };
+  // Asked for by every customer's NPS fields: computed once per UTC day, not per field.
+  const day = Math.floor(now.getTime() / 86_400_000);
+  if (lastDefault?.day !== day) {
+    const to = utcDate(now);
+    lastDefault = { day, range: { from: addDays(to, -(DEFAULT_NPS_DAYS - 1)), to } };
+  }
+  return { ...lastDefault.range };
 }
+
+let lastDefault: { day: number; range: DateRange } | undefined;
 
 export const npsSortKey = (record: NpsRecord): number => Date.parse(record.answeredAt);
 
 /** Which records the caller's filter keeps, for vendors that cannot filter themselves. */
 export function npsMatcher(query: NpsQuery) {
-  const from = Date.parse(`${query.range.from}T00:00:00Z`);
-  const toEnd = Date.parse(`${addDays(query.range.to, 1)}T00:00:00Z`);
+  // Instants in `toISOString()` form order as strings: no date parsing per record.
+  const from = `${query.range.from}T00:00:00.000Z`;
+  const toEnd = `${addDays(query.range.to, 1)}T00:00:00.000Z`;
   return (record: NpsRecord | null): FilterVerdict => {
     if (record === null) return 'skip';
-    const at = Date.parse(record.answeredAt);
+    const at = record.answeredAt;
     // Every stream is newest first: past the range's start nothing more can match.
     if (at < from) return 'end';
     if (at >= toEnd) return 'skip';

@@ -63,6 +63,11 @@ export interface ExportLoaders {
   /** Whether a source knows an email (within the default NPS window), cheapest first. */
   identityEvidence: ((email: string) => Promise<boolean>)[];
   lists: ExportLists;
+  /**
+   * A value computed from this request's exports, once per key per request (e.g. the records
+   * several summaries of one filter share); dropped with the exports on `invalidate`.
+   */
+  derive<V>(key: string, compute: () => Promise<V>): Promise<V>;
   /** Forgets what was read from a vendor, after a write to it: later reads see the new state. */
   invalidate(vendor: 'userlane' | 'planhat' | 'userloop'): void;
 }
@@ -262,7 +267,18 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     async (email: string) => (await userloopResponses(window())).byEmail.has(email),
   ];
 
+  const computed = new Map<string, Promise<unknown>>();
+  const derive = <V>(key: string, compute: () => Promise<V>): Promise<V> => {
+    let value = computed.get(key) as Promise<V> | undefined;
+    if (value === undefined) {
+      value = compute();
+      computed.set(key, value);
+    }
+    return value;
+  };
+
   const invalidate = (vendor: 'userlane' | 'planhat' | 'userloop') => {
+    computed.clear();
     // The cross-request copy goes too: no later request may read what this write replaced.
     if (vendor === 'userlane') {
       userlaneNps.clear();
@@ -286,6 +302,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     userloopNps,
     identityEvidence,
     lists,
+    derive,
     invalidate,
   };
 }

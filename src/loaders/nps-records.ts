@@ -1,35 +1,40 @@
 import type { GatewayContext } from '../context.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { npsMatcher, type NpsQuery } from '../lists/nps.js';
+import { stableKey } from './userhero-reads.js';
 
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once
- * per request, whatever number of fields or customers ask), newest first.
+ * per request, whatever number of fields or customers ask), newest first. Summaries of the same
+ * filter (overall, per week, per source...) share one list per request.
  */
-export async function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<NpsRecord[]> {
+export function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<NpsRecord[]> {
   const { exports } = ctx.loaders;
-  const companyOnly = Boolean(query.companyIds?.length);
-  const wants = (source: NpsRecord['source']) => query.sources.includes(source);
-  const parts = await Promise.all([
-    wants('USERLANE') && !companyOnly ? exports.userlaneNps(query.range) : null,
-    wants('PLANHAT') ? exports.planhatNps(query.range) : null,
-    wants('USERLOOP') && !companyOnly ? exports.userloopNps(query.range) : null,
-  ]);
-  const keep = npsMatcher(query);
-  return parts
-    .flatMap((part) => part?.records ?? [])
-    .filter((record) => keep(record) === 'keep')
-    .sort(newestFirst);
+  return exports.derive(`records:${stableKey(query)}`, async () => {
+    const companyOnly = Boolean(query.companyIds?.length);
+    const wants = (source: NpsRecord['source']) => query.sources.includes(source);
+    const parts = await Promise.all([
+      wants('USERLANE') && !companyOnly ? exports.userlaneNps(query.range) : null,
+      wants('PLANHAT') ? exports.planhatNps(query.range) : null,
+      wants('USERLOOP') && !companyOnly ? exports.userloopNps(query.range) : null,
+    ]);
+    const keep = npsMatcher(query);
+    return parts
+      .flatMap((part) => part?.records ?? [])
+      .filter((record) => keep(record) === 'keep')
+      .sort(newestFirst);
+  });
 }
 
-/** The merged feed's order: newest first, then source, then the vendor's id. */
+/**
+ * The merged feed's order: newest first, then source, then the vendor's id. Instants are in
+ * `toISOString()` form, which orders as strings: a sort parses no date.
+ */
 export function newestFirst(a: NpsRecord, b: NpsRecord): number {
-  return (
-    Date.parse(b.answeredAt) - Date.parse(a.answeredAt) ||
-    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return compare(b.answeredAt, a.answeredAt) || compare(a.source, b.source) || compare(a.id, b.id);
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A person's NPS records: by email (Planhat, UserLoop) and through their Userlane users. */
 export async function customerNpsRecords(

@@ -12,11 +12,11 @@ import type {
   CustomerFilter,
   FeedbackFilter,
 } from '../vendors/userhero/requests.js';
-import { mapLimit } from './limit.js';
+import { limiter } from './limit.js';
 
 /**
- * Per-key reads in flight at once, per batch: a default page of customers (20) fans out in one
- * wave, well inside the vendor pool's 32 connections. The budget queue (transport/budget.ts),
+ * UserHero reads one request has in flight at once: a default page of customers (20) fans out in
+ * one wave, well inside the vendor pool's 32 connections. The budget queue (transport/budget.ts),
  * not this bound, keeps the vendor's 100 calls a minute.
  */
 export const USERHERO_FANOUT = 20;
@@ -81,11 +81,14 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
   const opts = { signal: ctx.signal };
   const client = () => ctx.vendor('userhero');
   const inWs = (key: InWorkspace) => `${key.workspaceId}\n${key.id}`;
+  const inFlight = limiter(USERHERO_FANOUT);
+  const keyedIn = <K, V>(cacheKey: (key: K) => string, fetch: (key: K) => Promise<V>) =>
+    keyed(inFlight, cacheKey, fetch);
 
-  const feedback = keyed(inWs, async (key: InWorkspace) =>
+  const feedback = keyedIn(inWs, async (key: InWorkspace) =>
     orNull(client().getFeedback(key.workspaceId, key.id, opts)),
   );
-  const customerLookup = keyed(
+  const customerLookup = keyedIn(
     (key: { workspaceId: string; email: string }) =>
       `${key.workspaceId}\n${key.email.toLowerCase()}`,
     (key) => client().lookupCustomer(key.workspaceId, { email: key.email }, opts),
@@ -97,11 +100,11 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
   const { caches } = ctx.services;
 
   const loaders: Omit<UserHeroReadLoaders, 'invalidate'> = {
-    feedbackPage: keyed(stableKey, (key: PageKey<FeedbackFilter>) =>
+    feedbackPage: keyedIn(stableKey, (key: PageKey<FeedbackFilter>) =>
       client().listFeedback(key.filter, key.page, key.pageSize, opts),
     ),
     feedback,
-    feedbackByTicket: keyed(
+    feedbackByTicket: keyedIn(
       (key: { workspaceId: string; ticketNumber: number }) =>
         `${key.workspaceId}\n${key.ticketNumber}`,
       async (key) => {
@@ -111,25 +114,25 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
         return item;
       },
     ),
-    comments: keyed(String, (id: string) => client().listComments(id, opts)),
-    notes: keyed(String, (id: string) => client().listNotes(id, opts)),
+    comments: keyedIn(String, (id: string) => client().listComments(id, opts)),
+    notes: keyedIn(String, (id: string) => client().listNotes(id, opts)),
     projects: (workspaceId) =>
       memo(projectLists, workspaceId, () =>
         // Other requests may await this load: one client going away must not fail theirs, so it
         // is bounded by the transport's timeout rather than by this request's signal.
         caches.userheroProjects.get(workspaceId, () => client().listProjects(workspaceId)),
       ),
-    project: keyed(inWs, (key: InWorkspace) =>
+    project: keyedIn(inWs, (key: InWorkspace) =>
       orNull(client().getProject(key.workspaceId, key.id, opts)),
     ),
     widgets: (workspaceId) =>
       memo(widgetLists, workspaceId, () => client().listWidgets(workspaceId, undefined, opts)),
-    widget: keyed(inWs, (key: InWorkspace) =>
+    widget: keyedIn(inWs, (key: InWorkspace) =>
       orNull(client().getWidget(key.workspaceId, key.id, opts)),
     ),
     webhooks: (workspaceId) =>
       memo(webhookLists, workspaceId, () => client().listWebhooks(workspaceId, opts)),
-    customerPage: keyed(stableKey, async (key: PageKey<CustomerFilter>) => {
+    customerPage: keyedIn(stableKey, async (key: PageKey<CustomerFilter>) => {
       const page = await client().listCustomers(key.filter, key.page, key.pageSize, opts);
       // A listed customer is what a lookup by any of its emails would find.
       for (const customer of page) {
@@ -139,13 +142,13 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
       }
       return page;
     }),
-    customer: keyed(String, (id: string) => orNull(client().getCustomer(id, opts))),
+    customer: keyedIn(String, (id: string) => orNull(client().getCustomer(id, opts))),
     customerLookup,
-    automationPage: keyed(stableKey, (key: AutomationPageKey) =>
+    automationPage: keyedIn(stableKey, (key: AutomationPageKey) =>
       client().listAutomations(key.filter, key.cursor, key.limit, opts),
     ),
-    automation: keyed(String, (id: string) => orNull(client().getAutomation(id, opts))),
-    automationRuns: keyed(String, (id: string) => client().automationRuns(id, opts)),
+    automation: keyedIn(String, (id: string) => orNull(client().getAutomation(id, opts))),
+    automationRuns: keyedIn(String, (id: string) => client().automationRuns(id, opts)),
   };
 
   const invalidate = (changed: { projectsOf?: string } = {}) => {
@@ -161,18 +164,26 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
 }
 
 /**
- * One vendor call per distinct key, at most `USERHERO_FANOUT` in flight; each key gets its own
- * answer or its own error.
+ * One vendor call per distinct key, each key with its own answer or its own error. Every key is
+ * its own call, so nothing is gained by waiting for more keys: a load is sent on the next
+ * microtask, before the rest of the request's resolvers run their CPU work, and the request's
+ * `limit` (shared by all its UserHero reads) bounds how many are in flight.
  */
-function keyed<K, V>(cacheKey: (key: K) => string, fetch: (key: K) => Promise<V>) {
+function keyed<K, V>(
+  limit: <R>(call: () => Promise<R>) => Promise<R>,
+  cacheKey: (key: K) => string,
+  fetch: (key: K) => Promise<V>,
+) {
   return new DataLoader<K, V, string>(
     (keys) =>
-      mapLimit(keys, USERHERO_FANOUT, (key) =>
-        fetch(key).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
+      Promise.all(
+        keys.map((key) =>
+          limit(() => fetch(key)).catch((error: unknown) =>
+            error instanceof Error ? error : new Error(String(error)),
+          ),
         ),
       ),
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: cacheKey, batchScheduleFn: queueMicrotask },
   );
 }
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const env: Record<string, string> = {};
   const control = createControlPlane({ log, faults, setLatency, env });
   const closing = new AbortController();
+  // Every delayed answer waits on it: a fan-out of many concurrent calls is expected here.
+  setMaxListeners(0, closing.signal);
   const servers = new Map<SandboxVendor, Server>();
 
   const close = async () => {

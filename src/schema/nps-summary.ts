@@ -63,8 +63,19 @@ async function groupKey(ctx: GatewayContext, grouping: Grouping) {
       return (record: NpsRecord) => record.source;
     case 'DAY':
       return (record: NpsRecord) => record.answeredAt.slice(0, 10);
-    case 'WEEK':
-      return (record: NpsRecord) => isoWeek(record.answeredAt);
+    case 'WEEK': {
+      // Thousands of answers fall on a few dozen days: each day's week is computed once.
+      const weeks = new Map<string, string>();
+      return (record: NpsRecord) => {
+        const day = record.answeredAt.slice(0, 10);
+        let week = weeks.get(day);
+        if (week === undefined) {
+          week = isoWeek(record.answeredAt);
+          weeks.set(day, week);
+        }
+        return week;
+      };
+    }
     case 'MONTH':
       return (record: NpsRecord) => record.answeredAt.slice(0, 7);
     case 'COMPANY':
