@@ -68,6 +68,9 @@ export async function npsStreams(
   const wants = (source: NpsSource) => query.sources.includes(source);
   // Only Planhat records carry a company: a company filter leaves the other sources out.
   const companyOnly = Boolean(query.companyIds?.length);
+  // Without category, comment or company filters only the date range narrows a list, and every
+  // list is sorted on the date: what the range keeps is one contiguous run.
+  const dense = !narrowsRecords(query) && !companyOnly;
 
   // Each stream first asks whether the request's range exports already hold its vendor list
   // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
@@ -123,7 +126,7 @@ export async function npsStreams(
     // Planhat takes no date bound but the window start, so the range end is applied here.
     streams.push({
       name: 'planhat',
-      adapter: filteredList(slots, verdict) as ListAdapter<NpsRecord>,
+      adapter: filteredList(slots, verdict, { dense }) as ListAdapter<NpsRecord>,
     });
   }
 
@@ -152,7 +155,7 @@ export async function npsStreams(
       };
       streams.push({
         name: `userloop:${surveyId}:${questionId}`,
-        adapter: filteredList(slots, verdict) as ListAdapter<NpsRecord>,
+        adapter: filteredList(slots, verdict, { dense }) as ListAdapter<NpsRecord>,
       });
     }
   }

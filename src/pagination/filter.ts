@@ -41,14 +41,19 @@ export function pagesAsOffsets<T>(adapter: PageAdapter<T>): OffsetAdapter<T> {
  * Planhat does not take). Its cursor is the raw offset just past the last item handed out, so a
  * resumed page re-reads nothing it skipped; `end` stops the scan for lists sorted on the bound.
  * Unlike an unfiltered list, one page may cost several vendor calls when matches are sparse: the
- * first read asks for what is wanted plus a quarter (a dense filter, the common case, then costs
- * one call and reads little it does not serve), the second for eight times what is wanted, each
+ * first read asks for what is wanted plus a quarter (a filter that keeps most items then costs
+ * one call and reads little it does not serve; exactly what is wanted when the caller says the
+ * filter is `dense`), the second for eight times what is wanted, each
  * further one four times more (up to the vendor's maximum), so a sparse filter costs a few calls.
  */
 export function filteredList<T>(
   source: OffsetAdapter<T>,
   verdict: (item: T) => FilterVerdict,
+  options: { dense?: boolean } = {},
 ): CursorAdapter<T> {
+  // A dense filter (one that only bounds a range the list is sorted on) keeps every item
+  // between its first keep and its end: the first read asks for just what is wanted.
+  const pad = (limit: number) => (options.dense ? 0 : Math.ceil(limit / 4));
   return {
     kind: 'cursor',
     maxLimit: source.maxLimit,
@@ -56,7 +61,7 @@ export function filteredList<T>(
       let offset = vendorCursor === null ? 0 : Number(vendorCursor);
       const items: T[] = [];
       const cursors: string[] = [];
-      let want = Math.min(source.maxLimit, Math.max(MIN_SCAN, limit + Math.ceil(limit / 4)));
+      let want = Math.min(source.maxLimit, Math.max(MIN_SCAN, limit + pad(limit)));
       for (let scan = 1; ; scan++) {
         const page = await source.fetch(offset, want, signal);
         for (let i = 0; i < page.items.length; i++) {
@@ -74,7 +79,12 @@ export function filteredList<T>(
         }
         if (!isFull(page, want)) return { items, cursors, nextCursor: null };
         offset += page.items.length;
-        want = Math.min(source.maxLimit, scan === 1 ? Math.max(want * 4, limit * 8) : want * 4);
+        // Inside a dense run what is still missing follows at once; before it (or for a sparse
+        // filter) reads grow, so a long run of skipped items costs few calls.
+        want =
+          options.dense && items.length > 0
+            ? Math.min(source.maxLimit, Math.max(MIN_SCAN, limit - items.length))
+            : Math.min(source.maxLimit, scan === 1 ? Math.max(want * 4, limit * 8) : want * 4);
       }
     },
   };

@@ -34,6 +34,8 @@ interface Lane<T> {
   /** Key of the next item as the previous page saw it; undefined when not known. */
   hint: number | null | undefined;
   buffer: ReadItem<T>[] | null;
+  /** The sort key of each buffered item, computed once per read. */
+  keys: number[];
   at: number;
   end: number | null;
   total: number | null;
@@ -110,6 +112,7 @@ export async function mergedConnection<T>(
       done: false,
       hint: undefined,
       buffer: null,
+      keys: [],
       at: 0,
       end: null,
       total: null,
@@ -122,6 +125,8 @@ export async function mergedConnection<T>(
   const load = async (lane: Lane<T>, count: number) => {
     const read = await readWindow(lane.adapter, lane.position, count, options.signal);
     lane.buffer = read.items;
+    lane.keys = read.items.map((item) => key(item.node));
+    lane.at = 0;
     lane.end = read.end;
     lane.total = read.total ?? read.end;
   };
@@ -134,7 +139,7 @@ export async function mergedConnection<T>(
   const edges: Edge<T>[] = [];
   let taken = 0;
   while (taken < wanted) {
-    const best = pickLane(lanes, key);
+    const best = pickLane(lanes);
     if (best === null) break;
     if (best.buffer === null) {
       // The look-ahead only has to exist: the cursor saw it, so reading it again buys nothing.
@@ -150,7 +155,7 @@ export async function mergedConnection<T>(
     best.position = item.next;
     taken += 1;
     if (taken <= request.count) {
-      const body = Object.fromEntries(lanes.map((lane) => [lane.name, laneState(lane, key)]));
+      const body = Object.fromEntries(lanes.map((lane) => [lane.name, laneState(lane)]));
       edges.push(lazyEdge(item.node, () => encodeCursor(fp, 'm', { m: body })));
     }
   }
@@ -177,15 +182,14 @@ function checkNames(streams: readonly MergeStream<unknown>[]): string[] {
 }
 
 /** The stream whose next item comes first; it may still have to be read to confirm its hint. */
-function pickLane<T>(lanes: Lane<T>[], key: (node: T) => number): Lane<T> | null {
+function pickLane<T>(lanes: Lane<T>[]): Lane<T> | null {
   let best: Lane<T> | null = null;
   let bestKey = Number.NEGATIVE_INFINITY;
   for (const lane of lanes) {
     let head: number;
     if (lane.buffer !== null) {
-      const next = lane.buffer[lane.at];
-      if (next === undefined) continue;
-      head = key(next.node);
+      if (lane.at >= lane.buffer.length) continue;
+      head = lane.keys[lane.at] as number;
     } else {
       if (lane.done) continue;
       head = lane.hint ?? Number.NEGATIVE_INFINITY;
@@ -199,16 +203,15 @@ function pickLane<T>(lanes: Lane<T>[], key: (node: T) => number): Lane<T> | null
   return best;
 }
 
-function laneState<T>(lane: Lane<T>, key: (node: T) => number): CursorBody {
+function laneState<T>(lane: Lane<T>): CursorBody {
   const state = positionBody(lane.position, lane.adapter.kind === 'cursor');
   if (lane.buffer === null) {
     if (lane.done) state.d = 1;
     else if (lane.hint !== undefined) state.h = lane.hint;
     return state;
   }
-  const next = lane.buffer[lane.at];
-  if (next !== undefined) {
-    const value = key(next.node);
+  if (lane.at < lane.buffer.length) {
+    const value = lane.keys[lane.at] as number;
     state.h = Number.isFinite(value) ? value : null;
   } else if (lane.end !== null && lane.position.index >= lane.end) {
     state.d = 1;

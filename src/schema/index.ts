@@ -23,8 +23,9 @@ import './survey-questions.js';
 import './survey-responses.js';
 import './nps-mutations.js';
 import './userhero-mutations/index.js';
+import { withSyncNodeIds } from './sync-node-ids.js';
 
 builder.queryType({});
 builder.mutationType({});
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = withSyncNodeIds(builder.toSchema({ sortSchema: false }));

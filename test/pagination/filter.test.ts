@@ -43,7 +43,8 @@ describe('filteredList', () => {
         fc.integer({ min: 1, max: 250 }),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
-        async (verdicts, endAt, max, firsts, picks) => {
+        fc.boolean(),
+        async (verdicts, endAt, max, firsts, picks, dense) => {
           const items = itemsOf(verdicts.length);
           const verdict = (item: Item): FilterVerdict =>
             endAt !== undefined && item.id >= endAt ? 'end' : (verdicts[item.id] as FilterVerdict);
@@ -51,7 +52,8 @@ describe('filteredList', () => {
             (item) => (endAt === undefined || item.id < endAt) && verdicts[item.id] === 'keep',
           );
           const fake = offsetFake(items, max);
-          const adapter = filteredList(fake, verdict);
+          // `dense` only changes read sizes: a caller that says so wrongly still gets exact pages.
+          const adapter = filteredList(fake, verdict, { dense });
           const bounded = firsts.map((first) => Math.min(first, max));
           const seen = await walkForward(
             async (args) => {
@@ -88,6 +90,29 @@ describe('filteredList', () => {
     // A page of 20 reads 27 raw items (the look-ahead window of 21 and a quarter more), not the
     // vendor's maximum.
     expect(fake.sent).toBeLessThanOrEqual(10 * 27);
+  });
+
+  it('reads just the look-ahead window per page when told the filter is a dense range', async () => {
+    const items = itemsOf(5000);
+    const fake = offsetFake(items, 10_000);
+    // A range over a sorted list: a few items past its end are skipped, then all are kept.
+    const adapter = filteredList(fake, (item) => (item.id < 3 ? 'skip' : 'keep'), {
+      dense: true,
+    });
+    let after: string | null = null;
+    for (let page = 0; page < 4; page++) {
+      const connection: Awaited<ReturnType<typeof connectionFromAdapter<Item>>> =
+        await connectionFromAdapter(
+          adapter,
+          { first: 1000, after },
+          { field: FIELD, maxFirst: 1000 },
+        );
+      expect(connection.edges[0]?.node.id).toBe(3 + page * 1000);
+      after = connection.pageInfo.endCursor;
+    }
+    // The first page needs a second read past the 3 skipped items; each later one reads 1,001.
+    expect(fake.calls).toBe(5);
+    expect(fake.sent).toBeLessThanOrEqual(4 * 1001 + 20 * 8);
   });
 });
 
