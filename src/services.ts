@@ -1,5 +1,6 @@
 import { DerivedCache } from './cache/derived.js';
 import { SwrCache } from './cache/swr-cache.js';
+import { ReadAheadStore } from './pagination/index.js';
 import type { PlanhatNpsRead } from './loaders/exports.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
@@ -52,7 +53,16 @@ export interface MetadataCaches {
   };
   /** Indexes built from the exports above, kept while the export they index is cached. */
   derived: DerivedCache;
+  /** Windows read ahead of exports paged through the NPS feed, dropped on a write. */
+  readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
 }
+
+/**
+ * Read-ahead only for export-sized reads (UserLoop serves 200 at most; a screen's page of up to
+ * 100 never triggers one); a window waits 10 s for the next page's request, and a handful of
+ * exports may run at once.
+ */
+const READ_AHEAD = { minLimit: 200, ttlMs: 10_000, maxWindows: 8 };
 
 const METADATA_TTL_MS = 5 * 60_000;
 
@@ -192,6 +202,9 @@ export function createServices(
     };
   };
 
+  // A read ahead belongs to no request: it gets a request's deadline of its own.
+  const aheadSignal = () => AbortSignal.timeout(config.requestDeadlineMs);
+
   return {
     config,
     logger: options.logger,
@@ -208,6 +221,10 @@ export function createServices(
         userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
       },
       derived: new DerivedCache(),
+      readAhead: {
+        planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
+        userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
+      },
     },
     directory,
     lookups,

@@ -3,7 +3,12 @@ import type { GatewayContext } from '../context.js';
 import { addDays, type DateRange, utcDate } from '../domain/date-range.js';
 import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
 import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
-import { type FilterVerdict, filteredList, pagesAsOffsets } from '../pagination/index.js';
+import {
+  type FilterVerdict,
+  filteredList,
+  pagesAsOffsets,
+  type ReadAheadStore,
+} from '../pagination/index.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
 import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
@@ -71,6 +76,13 @@ export async function npsStreams(
   // Without category, comment or company filters only the date range narrows a list, and every
   // list is sorted on the date: what the range keeps is one contiguous run.
   const dense = !narrowsRecords(query) && !companyOnly;
+  // A dense walk reads one contiguous run: its large reads are an export, worth reading ahead.
+  // A sparse filter's growing scans are not read ahead: the next page may not need them.
+  const aheadIfDense = (
+    store: ReadAheadStore,
+    key: string,
+    source: OffsetAdapter<NpsRecord | null>,
+  ): OffsetAdapter<NpsRecord | null> => (dense ? store.adapter(key, source) : source);
 
   // Each stream first asks whether the request's range exports already hold its vendor list
   // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
@@ -97,10 +109,24 @@ export async function npsStreams(
 
   if (wants('PLANHAT')) {
     const client = ctx.vendor('planhat');
-    const npsExpiryDay = npsExpiryDayFor(query.range, new Date());
+    const list = {
+      sort: '-npsDate',
+      npsExpiryDay: npsExpiryDayFor(query.range, new Date()),
+      companyIds: query.companyIds ?? undefined,
+    };
+    const fromVendor = aheadIfDense(
+      ctx.services.caches.readAhead.planhat,
+      `nps ${JSON.stringify(list)}`,
+      {
+        kind: 'offset',
+        maxLimit: PLANHAT_MAX_LIST_LIMIT,
+        fetch: async (offset, limit, signal) => ({
+          items: (await client.listNps({ ...list, offset, limit }, { signal })).slots,
+        }),
+      },
+    );
     const slots: OffsetAdapter<NpsRecord | null> = {
-      kind: 'offset',
-      maxLimit: PLANHAT_MAX_LIST_LIMIT,
+      ...fromVendor,
       fetch: async (offset, limit, signal) => {
         const read = query.companyIds?.length ? null : lists.planhat(query.range);
         if (read) {
@@ -110,17 +136,7 @@ export async function npsStreams(
           // The export stopped at the range start; the filter ends the scan before its last slot.
           if (items.length > 0) return { items, hasNextPage: true };
         }
-        const page = await client.listNps(
-          {
-            sort: '-npsDate',
-            npsExpiryDay,
-            companyIds: query.companyIds ?? undefined,
-            offset,
-            limit,
-          },
-          { signal },
-        );
-        return { items: page.slots };
+        return fromVendor.fetch(offset, limit, signal);
       },
     };
     // Planhat takes no date bound but the window start, so the range end is applied here.
@@ -133,10 +149,26 @@ export async function npsStreams(
   if (wants('USERLOOP') && !companyOnly) {
     const client = ctx.vendor('userloop');
     for (const { surveyId, questionId } of await ctx.loaders.userloopNpsQuestions()) {
+      const fromVendor = aheadIfDense(
+        ctx.services.caches.readAhead.userloop,
+        `responses ${JSON.stringify([surveyId, questionId, query.range])}`,
+        {
+          kind: 'offset',
+          maxLimit: USERLOOP_MAX_LIMIT,
+          reportsTotal: false,
+          fetch: async (offset, limit, signal) => {
+            const page = await client.responses(
+              { surveyId, questionId, range: query.range },
+              offset,
+              limit,
+              { signal },
+            );
+            return { items: page.items.map(rawResponseToNps), hasNextPage: page.hasNextPage };
+          },
+        },
+      );
       const slots: OffsetAdapter<NpsRecord | null> = {
-        kind: 'offset',
-        maxLimit: USERLOOP_MAX_LIMIT,
-        reportsTotal: false,
+        ...fromVendor,
         fetch: async (offset, limit, signal) => {
           const whole = lists.userloopQuestion(query.range, surveyId, questionId);
           if (whole) {
@@ -144,13 +176,7 @@ export async function npsStreams(
             const items = rows.slice(offset, offset + limit).map(rawResponseToNps);
             return { items, hasNextPage: offset + limit < rows.length };
           }
-          const page = await client.responses(
-            { surveyId, questionId, range: query.range },
-            offset,
-            limit,
-            { signal },
-          );
-          return { items: page.items.map(rawResponseToNps), hasNextPage: page.hasNextPage };
+          return fromVendor.fetch(offset, limit, signal);
         },
       };
       streams.push({

@@ -118,7 +118,7 @@ function inRange(range: DateRange) {
 
 export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   const caches = ctx.services.caches.exports;
-  const { derived } = ctx.services.caches;
+  const { derived, readAhead } = ctx.services.caches;
   // A request's own read counts against its deadline and call cap; a background refresh of the
   // cross-request cache belongs to no request, so it gets its own deadline.
   const shared = <V>(
@@ -287,8 +287,10 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     if (vendor === 'planhat') {
       planhatNps.clear();
       caches.planhatNps.clear();
+      readAhead.planhat.clear();
     }
     if (vendor === 'userloop') {
+      readAhead.userloop.clear();
       userloopResponses.clear();
       caches.userloopResponses.clear();
       userloopNps.clear();

@@ -29,3 +29,4 @@ export type {
   PageInfo,
 } from './types.js';
 export { arrayList } from './array.js';
+export { type ReadAheadOptions, ReadAheadStore } from './read-ahead.js';

@@ -1,0 +1,149 @@
+import type { OffsetAdapter } from './types.js';
+
+type OffsetPage<T> = Awaited<ReturnType<OffsetAdapter<T>['fetch']>>;
+
+/** One vendor read of a window, in flight or done. */
+interface Chunk<T> {
+  offset: number;
+  limit: number;
+  page: Promise<OffsetPage<T>>;
+}
+
+/** Consecutive reads of one list, the last of them ahead of what any request asked yet. */
+interface Window<T> {
+  key: string;
+  chunks: Chunk<T>[];
+  expiresAt: number;
+}
+
+export interface ReadAheadOptions {
+  /** Reads smaller than this are pages of a screen, not of an export: never read ahead. */
+  minLimit: number;
+  /** How long a read ahead may wait for the request that wants it. */
+  ttlMs: number;
+  /** Windows kept at once, across lists; the least recently used goes first. */
+  maxWindows: number;
+  /** The signal of a read ahead, which belongs to no request (it gets its own timeout). */
+  signal: () => AbortSignal;
+}
+
+/**
+ * Sequential read-ahead for exports paged through a connection. When a request reads a large
+ * window of a list, the window after it is read at once, while the gateway serialises this page
+ * and the client asks for the next: that request then finds its vendor read done (or under way),
+ * so a walk through a list costs the vendor's time only where it exceeds the gateway's own.
+ * Reads of the same list at the same offsets are what the next page would make anyway, so the
+ * positions, and so the cursors, are the very same; the data is at most `ttlMs` older.
+ *
+ * It lives beside one vendor client (one set of credentials), so a window only ever serves a
+ * caller of the same account, and `clear()` drops everything after a write to the vendor.
+ */
+export class ReadAheadStore {
+  private readonly windows = new Map<string, Window<unknown>>();
+
+  constructor(private readonly options: ReadAheadOptions) {}
+
+  /** `source` with read-ahead; `key` names the list (every parameter but offset and limit). */
+  adapter<T>(key: string, source: OffsetAdapter<T>): OffsetAdapter<T> {
+    return {
+      ...source,
+      fetch: async (offset, limit, signal) => {
+        // A screen's page is read for itself, always fresh, and leaves nothing behind.
+        if (limit < this.options.minLimit) return source.fetch(offset, limit, signal);
+        const served = await this.serve<T>(key, offset, limit);
+        const page = served ?? (await source.fetch(offset, limit, signal));
+        if (served === null) this.start(key, { offset, limit, page: Promise.resolve(page) });
+        this.ahead(key, source, offset, limit, page);
+        return page;
+      },
+    };
+  }
+
+  clear(): void {
+    this.windows.clear();
+  }
+
+  /** The window `[offset, offset + limit)` from reads already made, or null when not covered. */
+  private async serve<T>(
+    key: string,
+    offset: number,
+    limit: number,
+  ): Promise<OffsetPage<T> | null> {
+    const found = this.windows.get(key) as Window<T> | undefined;
+    if (found === undefined) return null;
+    if (found.expiresAt <= Date.now()) {
+      this.windows.delete(key);
+      return null;
+    }
+    const chunks = found.chunks.filter((c) => c.offset + c.limit > offset);
+    const first = chunks[0];
+    if (first === undefined || first.offset > offset) return null;
+    const needed: Chunk<T>[] = [];
+    for (const chunk of chunks) {
+      needed.push(chunk);
+      if (chunk.offset + chunk.limit >= offset + limit) break;
+    }
+    const last = needed.at(-1) as Chunk<T>;
+    if (last.offset + last.limit < offset + limit) return null;
+    let pages: OffsetPage<T>[];
+    try {
+      pages = await Promise.all(needed.map((c) => c.page));
+    } catch {
+      // A failed read ahead is no answer: the caller reads for itself.
+      this.windows.delete(key);
+      return null;
+    }
+    const items: T[] = [];
+    for (const [i, page] of pages.entries()) {
+      const chunk = needed[i] as Chunk<T>;
+      const from = Math.max(0, offset - chunk.offset);
+      items.push(...page.items.slice(from));
+      // A short read ends the list, unless the vendor said more follows: then read for real.
+      if (page.items.length < chunk.limit) {
+        if (page.hasNextPage) return null;
+        return { items: items.slice(0, limit), hasNextPage: false };
+      }
+    }
+    // Chunks older than this read are no longer needed by a walk that moves forwards.
+    found.chunks = found.chunks.filter((c) => c.offset + c.limit > offset);
+    this.touch(key, found);
+    return { items: items.slice(0, limit), total: pages.at(-1)?.total };
+  }
+
+  private start<T>(key: string, chunk: Chunk<T>): void {
+    this.touch(key, { key, chunks: [chunk], expiresAt: 0 } as Window<unknown>);
+  }
+
+  /** After a large full read, the next window of the same size is read now. */
+  private ahead<T>(
+    key: string,
+    source: OffsetAdapter<T>,
+    offset: number,
+    limit: number,
+    page: OffsetPage<T>,
+  ): void {
+    const full = page.items.length >= limit || page.hasNextPage === true;
+    if (!full) return;
+    const window = this.windows.get(key) as Window<T> | undefined;
+    if (window === undefined) return;
+    const end = Math.max(...window.chunks.map((c) => c.offset + c.limit));
+    // The next page starts within this one (after its last item handed out) and is as long:
+    // reads reach a window past this one, never further.
+    if (end >= offset + 2 * limit) return;
+    const next = source.fetch(end, limit, this.options.signal());
+    // Nobody may await it; its failure only means the next request reads for itself.
+    next.catch(() => undefined);
+    window.chunks.push({ offset: end, limit, page: next });
+    this.touch(key, window as Window<unknown>);
+  }
+
+  private touch(key: string, window: Window<unknown>): void {
+    window.expiresAt = Date.now() + this.options.ttlMs;
+    this.windows.delete(key);
+    this.windows.set(key, window);
+    while (this.windows.size > this.options.maxWindows) {
+      const oldest = this.windows.keys().next().value as string;
+      this.windows.delete(oldest);
+    }
+  }
+}
