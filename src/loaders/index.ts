@@ -51,16 +51,21 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     });
   });
 
-  return {
-    userloopSurveys,
-    userloopSurvey,
-    userloopNpsQuestions,
-    userhero: createUserHeroLoaders(ctx),
-    exports: createExportLoaders(ctx),
-    userlane: createUserlaneLoaders(ctx),
-    surveys: createSurveyLoaders(ctx),
-    planhat: createPlanhatLoaders(ctx),
+  // Each vendor's loaders are made on first use: a request reading one vendor makes only its own.
+  const group = <T>(make: () => T): PropertyDescriptor => {
+    let value: T | undefined;
+    return { get: () => (value ??= make()), enumerable: true };
   };
+  return Object.defineProperties(
+    { userloopSurveys, userloopSurvey, userloopNpsQuestions },
+    {
+      userhero: group(() => createUserHeroLoaders(ctx)),
+      exports: group(() => createExportLoaders(ctx)),
+      userlane: group(() => createUserlaneLoaders(ctx)),
+      surveys: group(() => createSurveyLoaders(ctx)),
+      planhat: group(() => createPlanhatLoaders(ctx)),
+    },
+  ) as Loaders;
 }
 
 /** A keyless loader: the first call's promise is shared by every later call in the request. */

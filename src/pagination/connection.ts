@@ -150,11 +150,16 @@ export function connection<T>(
 ): Connection<T> {
   return {
     edges,
+    // Read only when the query selects them, like each edge's cursor.
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     totalCount,
   };

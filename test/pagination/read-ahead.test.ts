@@ -23,7 +23,7 @@ async function walk(adapter: OffsetAdapter<Item>, firsts: number[]) {
   const list = filteredList(adapter, () => 'keep', { dense: true });
   const seen: number[] = [];
   let after: string | null = null;
-  for (let page = 0; page < 1000; page++) {
+  for (let page = 0; page < 100_000; page++) {
     const first = firsts[page % firsts.length] as number;
     const connection: Awaited<ReturnType<typeof connectionFromAdapter<Item>>> =
       await connectionFromAdapter(list, { first, after }, { field: FIELD, maxFirst: 500 });
