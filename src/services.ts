@@ -45,7 +45,10 @@ export interface MetadataCaches {
   userloopSurvey: TtlCache<UserLoopSurvey>;
   /** UserHero projects by workspace id. */
   userheroProjects: TtlCache<Project[]>;
-  /** Whole-range NPS reads by range (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor. */
+  /**
+   * Whole-range reads (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor: Userlane's and
+   * Planhat's NPS by range, UserLoop's answers by survey and range.
+   */
   exports: {
     planhatNps: SwrCache<PlanhatNpsRead>;
     userlaneNps: SwrCache<NpsRecord[]>;
@@ -218,7 +221,8 @@ export function createServices(
       exports: {
         planhatNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
         userlaneNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
-        userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
+        // One entry per survey and range.
+        userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs, 64),
       },
       derived: new DerivedCache(),
       readAhead: {

@@ -107,6 +107,14 @@ function memo<K, V>(
 
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
 
+interface SurveyRange {
+  range: DateRange;
+  surveyId: string;
+}
+
+/** Arrays that can key derived values: at least one. */
+const isOwners = <T>(arrays: T[][]): arrays is [T[], ...T[][]] => arrays.length > 0;
+
 function inRange(range: DateRange) {
   const from = Date.parse(`${range.from}T00:00:00Z`);
   const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
@@ -196,41 +204,54 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     clear: () => planhatRead.clear(),
   });
 
+  // One survey's answers in a range: the unit every UserLoop read here shares, so a request
+  // reading NPS answers only reads the surveys that ask an NPS question.
+  const surveyKey = ({ range, surveyId }: SurveyRange) => `${rangeKey(range)}|${surveyId}`;
+  const surveyRead = memo(surveyKey, (at: SurveyRange) => {
+    const client = ctx.vendor('userloop');
+    return caches.userloopResponses.get(surveyKey(at), async (background) => {
+      const signal = background
+        ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs)
+        : ctx.signal;
+      try {
+        return await surveyResponses(client, at.surveyId, at.range, signal);
+      } catch (error) {
+        // A survey outside the key's allowlist has no answers for us.
+        if (error instanceof VendorError && error.kind === 'forbidden') return [];
+        throw error;
+      }
+    });
+  });
+  const surveysRead = async (range: DateRange, surveyIds: string[]) =>
+    Promise.all(surveyIds.map((surveyId) => surveyRead({ range, surveyId })));
+
   const userloopResponses = memo(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userloop');
-    const records = await shared(caches.userloopResponses, range, async (signal) => {
-      const surveys = await ctx.services.caches.userloopSurveys.get('all', () =>
-        client.surveys({ signal }),
-      );
-      const perSurvey = await Promise.all(
-        surveys.map(async (survey) => {
-          try {
-            return await surveyResponses(client, survey.id, range, signal);
-          } catch (error) {
-            // A survey outside the key's allowlist has no answers for us.
-            if (error instanceof VendorError && error.kind === 'forbidden') return [];
-            throw error;
-          }
-        }),
-      );
-      return perSurvey.flat();
-    });
-    return derived.get([records], 'byRecipient', () => index(records, (r) => r.recipient));
+    const surveys = await ctx.services.caches.userloopSurveys.get('all', () =>
+      client.surveys({ signal: ctx.signal }),
+    );
+    const perSurvey = await surveysRead(
+      range,
+      surveys.map((survey) => survey.id),
+    );
+    const build = () => index(perSurvey.flat(), (r) => r.recipient);
+    return isOwners(perSurvey) ? derived.get(perSurvey, 'byRecipient', build) : build();
   });
 
   const userloopNps = memo(rangeKey, async (range: DateRange) => {
-    const [responses, questions] = await Promise.all([
-      userloopResponses(range),
-      ctx.loaders.userloopNpsQuestions(),
-    ]);
+    const questions = await ctx.loaders.userloopNpsQuestions();
     const ids = questions.map((q) => q.questionId).sort();
-    return derived.get([responses.records], `nps:${ids.join(',')}`, () => {
+    const perSurvey = await surveysRead(range, [...new Set(questions.map((q) => q.surveyId))]);
+    const build = () => {
       const npsQuestions = new Set(ids);
-      const records = responses.records.flatMap((row) =>
-        row.questionId && npsQuestions.has(row.questionId) ? (rawResponseToNps(row) ?? []) : [],
+      const records = perSurvey.flatMap((rows) =>
+        rows.flatMap((row) =>
+          row.questionId && npsQuestions.has(row.questionId) ? (rawResponseToNps(row) ?? []) : [],
+        ),
       );
       return index(records, (r) => r.email);
-    });
+    };
+    return isOwners(perSurvey) ? derived.get(perSurvey, `nps:${ids.join(',')}`, build) : build();
   });
 
   // A list is served from an export only if the request reads it anyway or a fresh copy exists:
@@ -249,12 +270,15 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       return read && read.then((e) => e.records);
     },
     userloopQuestion: (range, surveyId, questionId) => {
-      const read = ifRead(userloopResponses, caches.userloopResponses, range);
+      const at = { range, surveyId };
+      const read =
+        surveyRead.peek(at) ??
+        (caches.userloopResponses.isFresh(surveyKey(at)) ? surveyRead(at) : null);
       return (
         read &&
-        read.then(({ records }) =>
-          derived.get([records], `question:${surveyId}:${questionId}`, () =>
-            records.filter((row) => row.surveyId === surveyId && row.questionId === questionId),
+        read.then((rows) =>
+          derived.get([rows], `question:${questionId}`, () =>
+            rows.filter((row) => row.questionId === questionId),
           ),
         )
       );
@@ -291,6 +315,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     }
     if (vendor === 'userloop') {
       readAhead.userloop.clear();
+      surveyRead.clear();
       userloopResponses.clear();
       caches.userloopResponses.clear();
       userloopNps.clear();

@@ -219,6 +219,25 @@ describe('npsSummary', () => {
   });
 });
 
+describe('UserLoop reads of the NPS summary', () => {
+  it('reads only the surveys that ask an NPS question, each once', async () => {
+    const res = await gw.query('{ npsSummary { responses } }');
+    expect(res.errors).toEqual([]);
+    const npsSurveys = gw.sandbox.seed.userloop.surveys
+      .filter((s) => s.allowed && s.questions.some((q) => q.type.toUpperCase() === 'NPS'))
+      .map((s) => s.id);
+    const others = gw.sandbox.seed.userloop.surveys.filter((s) => !npsSurveys.includes(s.id));
+    // The premise: the seed has surveys without an NPS question, which the summary must skip.
+    expect(others.length).toBeGreaterThan(0);
+    const reads = gw.sandbox.log
+      .entries({ vendor: 'userloop', path: '/responses' })
+      .map((e) => ({ survey: String(e.query.survey_id), offset: String(e.query.offset ?? 0) }));
+    expect(new Set(reads.map((r) => r.survey))).toEqual(new Set(npsSurveys));
+    const keys = reads.map((r) => `${r.survey}@${r.offset}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
 describe('the feed beside a summary of its range', () => {
   const BESIDE = `query($filter: NpsFilter, $feed: NpsFilter, $first: Int, $after: String) {
     npsSummary(filter: $filter) { responses }
