@@ -19,6 +19,8 @@ export interface DashboardReport {
   load: Measurement;
   /** One request traced alone, after the warm-up. */
   budget: CallBudget;
+  /** The first request of the run, traced alone: no cache of the gateway holds anything for it. */
+  cold: CallBudget;
   errors: number;
 }
 
@@ -47,6 +49,9 @@ export async function dashboardLoad(args: {
   for (const op of dashboardQueries()) {
     process.stderr.write(`bench: dashboard ${op.name}\n`);
     const target = graphqlTarget(args.gateway.url, op.query, op.variables);
+    await args.sandbox.clearLog();
+    await graphqlOnce(args.gateway.url, op.query, op.variables);
+    const cold = callBudget(await args.sandbox.entries());
     const warm = await warmUp(target, args.settings.connections, args.settings.warmupSeconds);
     const seconds = args.settings.seconds * args.settings.rounds;
     const load = await measure({
@@ -65,6 +70,7 @@ export async function dashboardLoad(args: {
       variables: op.variables,
       load,
       budget,
+      cold,
       errors: body.errors?.length ?? 0,
     });
   }
