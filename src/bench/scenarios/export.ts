@@ -31,7 +31,7 @@ export interface ExportReport {
 
 const SAMPLE_EVERY = 10;
 /** Pages walked (from the first) before the measured walk. */
-const WARM_UP_PAGES = 10;
+const WARM_UP_PAGES = 30;
 
 export async function exportScenario(options: {
   scale: number;
