@@ -6,11 +6,13 @@ import { stableKey } from './userhero-reads.js';
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once
  * per request, whatever number of fields or customers ask), newest first. Summaries of the same
- * filter (overall, per week, per source...) share one list per request.
+ * filter (overall, per week, per source...) share one list per request, and requests served the
+ * same cached exports share it too: the list is kept with the exports it was built from.
  */
 export function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<NpsRecord[]> {
   const { exports } = ctx.loaders;
-  return exports.derive(`records:${stableKey(query)}`, async () => {
+  const key = `records:${stableKey(query)}`;
+  return exports.derive(key, async () => {
     const companyOnly = Boolean(query.companyIds?.length);
     const wants = (source: NpsRecord['source']) => query.sources.includes(source);
     const parts = await Promise.all([
@@ -18,11 +20,16 @@ export function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<Np
       wants('PLANHAT') ? exports.planhatNps(query.range) : null,
       wants('USERLOOP') && !companyOnly ? exports.userloopNps(query.range) : null,
     ]);
-    const keep = npsMatcher(query);
-    return parts
-      .flatMap((part) => part?.records ?? [])
-      .filter((record) => keep(record) === 'keep')
-      .sort(newestFirst);
+    const lists = parts.flatMap((part) => (part ? [part.records] : []));
+    const build = () => {
+      const keep = npsMatcher(query);
+      return lists
+        .flat()
+        .filter((record) => keep(record) === 'keep')
+        .sort(newestFirst);
+    };
+    const [first, ...rest] = lists;
+    return first ? ctx.services.caches.derived.get([first, ...rest], key, build) : build();
   });
 }
 

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { UserDirectory } from '../identity/user-directory.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { isoWeek, type NpsTally, tally, tallyBy } from '../domain/nps-summary.js';
 import { loadNpsRecords } from '../loaders/nps-records.js';
@@ -53,8 +53,7 @@ export const NpsSummary = builder
     }),
   });
 
-async function groupKey(ctx: GatewayContext, grouping: Grouping) {
-  const directory = await ctx.services.directory();
+function groupKey(directory: UserDirectory, grouping: Grouping) {
   const person = (record: NpsRecord) =>
     (record.userlaneUserId ? directory.byUserId(record.userlaneUserId) : undefined) ??
     (record.email ? directory.byEmail(record.email)[0] : undefined);
@@ -102,9 +101,17 @@ builder.queryField('npsSummary', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const query = npsQuery(args.filter);
-      const records = await loadNpsRecords(ctx, query);
-      const groups = args.groupBy ? tallyBy(records, await groupKey(ctx, args.groupBy)) : [];
-      return { ...tally(records), groups };
+      const [records, directory] = await Promise.all([
+        loadNpsRecords(ctx, query),
+        ctx.services.directory(),
+      ]);
+      const groupBy = args.groupBy;
+      // Kept with the records (and the directory) it counts: a dashboard refreshed while its
+      // exports are cached is not counted again.
+      return ctx.services.caches.derived.get([records, directory], `summary:${groupBy}`, () => ({
+        ...tally(records),
+        groups: groupBy ? tallyBy(records, groupKey(directory, groupBy)) : [],
+      }));
     },
   }),
 );
