@@ -3,7 +3,6 @@ import type { Env, GatewayConfig } from './config.js';
 import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './config.js';
 import type { Logger } from './logger.js';
 import { createLogger } from './logger.js';
-import { startSandbox } from './sandbox/index.js';
 import { createGateway } from './server.js';
 import { createServices } from './services.js';
 
@@ -15,7 +14,10 @@ async function main(): Promise<void> {
 
   const useSandbox =
     config.sandbox === 'on' || (config.sandbox === 'auto' && !hasVendorCredentials(env));
-  const sandbox = useSandbox ? await startSandbox() : undefined;
+  // Loaded only when used: a gateway in front of real vendors carries none of the simulators.
+  const sandbox = useSandbox
+    ? await (await import('./sandbox/index.js')).startSandbox()
+    : undefined;
   if (sandbox) {
     // The sandbox's variables replace the vendor settings, so every vendor points at it.
     config = loadConfig({ ...env, ...sandbox.env });
