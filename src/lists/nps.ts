@@ -13,6 +13,7 @@ import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limi
 import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
 import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
 import { rawResponseToNps } from '../vendors/userloop/map.js';
+import type { PlanhatNpsRead } from '../loaders/exports.js';
 
 /** The NPS window when the caller gives none: the last 360 days, today included. */
 export const DEFAULT_NPS_DAYS = 360;
@@ -129,14 +130,8 @@ export async function npsStreams(
       ...fromVendor,
       fetch: async (offset, limit, signal) => {
         const read = query.companyIds?.length ? null : lists.planhat(query.range);
-        if (read) {
-          const { slots, ended } = await read;
-          const items = slots.slice(offset, offset + limit);
-          if (items.length === limit || ended) return { items };
-          // The export stopped at the range start; the filter ends the scan before its last slot.
-          if (items.length > 0) return { items, hasNextPage: true };
-        }
-        return fromVendor.fetch(offset, limit, signal);
+        const served = read && planhatSlots(await read, offset, limit);
+        return served ?? fromVendor.fetch(offset, limit, signal);
       },
     };
     // Planhat takes no date bound but the window start, so the range end is applied here.
@@ -186,4 +181,25 @@ export async function npsStreams(
     }
   }
   return streams;
+}
+
+/**
+ * Slots `[offset, offset + limit)` of the list a read holds. Head slots come back as null: the
+ * range skips them as it skips unmapped slots, so a walk keeps the very positions it would have.
+ * Null when the read does not reach that far (it stopped at the range start).
+ */
+export function planhatSlots(
+  read: PlanhatNpsRead,
+  offset: number,
+  limit: number,
+): { items: (NpsRecord | null)[]; hasNextPage?: boolean } | null {
+  const heads = Math.max(0, Math.min(offset + limit, read.head) - offset);
+  const from = Math.max(0, offset - read.head);
+  const items = [
+    ...new Array<null>(heads).fill(null),
+    ...read.slots.slice(from, from + limit - heads),
+  ];
+  if (items.length === limit || read.ended) return { items };
+  // The read stopped at the range start: the walk's filter ends before its last slot.
+  return items.length > 0 ? { items, hasNextPage: true } : null;
 }

@@ -25,6 +25,12 @@ export interface Indexed<T> {
  * of the range. Planhat takes no range end, so the slots hold more than the range.
  */
 export interface PlanhatNpsRead {
+  /**
+   * How many slots lead the list before the range (answers after its end, or unmapped): only
+   * counted, so a past range's copy does not hold every newer answer.
+   */
+  head: number;
+  /** The slots after the head, in the vendor's order. */
   slots: (NpsRecord | null)[];
   ended: boolean;
   inRange: Indexed<NpsRecord>;
@@ -179,8 +185,16 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       const within = inRange(range);
       const from = Date.parse(`${range.from}T00:00:00Z`);
       const npsExpiryDay = npsExpiryDayFor(range, new Date());
+      const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
+      let head = 0;
       const slots: (NpsRecord | null)[] = [];
       const rows: NpsRecord[] = [];
+      const done = (ended: boolean) => ({
+        head,
+        slots,
+        ended,
+        inRange: index(rows, (r) => r.email),
+      });
       for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
         const page = await client.listNps(
           { sort: '-npsDate', npsExpiryDay, offset, limit: PLANHAT_MAX_LIST_LIMIT },
@@ -188,15 +202,17 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
         );
         let older = false;
         for (const record of page.slots) {
+          if (slots.length === 0 && (!record || Date.parse(record.answeredAt) >= toEnd)) {
+            head += 1;
+            continue;
+          }
           slots.push(record);
           if (record && within(record.answeredAt)) rows.push(record);
           if (record && Date.parse(record.answeredAt) < from) older = true;
         }
-        if (page.slots.length < PLANHAT_MAX_LIST_LIMIT) {
-          return { slots, ended: true, inRange: index(rows, (r) => r.email) };
-        }
+        if (page.slots.length < PLANHAT_MAX_LIST_LIMIT) return done(true);
         // Newest first: once a page reaches past the range start, later pages are older still.
-        if (older) return { slots, ended: false, inRange: index(rows, (r) => r.email) };
+        if (older) return done(false);
       }
     });
   });
