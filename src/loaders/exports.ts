@@ -20,9 +20,10 @@ export interface Indexed<T> {
 }
 
 /**
- * Planhat's NPS list as a range export read it: every slot of the pages read, in the vendor's
- * order (null where a record did not map), whether the list ended within them, and the records
- * of the range. Planhat takes no range end, so the slots hold more than the range.
+ * Planhat's NPS list as a range export read it, position for position: the slots of the pages
+ * read in the vendor's order (null where a record did not map), whether the list ended within
+ * them, and the records of the range. Planhat takes no range end, so the list leads with answers
+ * after it, and its last page reaches past the range start.
  */
 export interface PlanhatNpsRead {
   /**
@@ -137,17 +138,17 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   // cross-request cache belongs to no request, so it gets its own deadline.
   const shared = <V>(
     cache: SwrCache<V>,
-    range: DateRange,
+    key: string,
     read: (signal: AbortSignal) => Promise<V>,
   ): Promise<V> =>
-    cache.get(rangeKey(range), (background) =>
+    cache.get(key, (background) =>
       read(background ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs) : ctx.signal),
     );
 
   const userlaneNps = memo(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userlane');
     const [records, directory] = await Promise.all([
-      shared(caches.userlaneNps, range, async (signal) => {
+      shared(caches.userlaneNps, rangeKey(range), async (signal) => {
         const rows: NpsRecord[] = [];
         for await (const record of iterateAdapter<NpsRecord>(
           {
@@ -181,7 +182,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
 
   const planhatRead = memo(rangeKey, (range: DateRange) => {
     const client = ctx.vendor('planhat');
-    return shared(caches.planhatNps, range, async (signal): Promise<PlanhatNpsRead> => {
+    return shared(caches.planhatNps, rangeKey(range), async (signal): Promise<PlanhatNpsRead> => {
       const within = inRange(range);
       const from = Date.parse(`${range.from}T00:00:00Z`);
       const npsExpiryDay = npsExpiryDayFor(range, new Date());
@@ -225,10 +226,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   const surveyKey = ({ range, surveyId }: SurveyRange) => `${rangeKey(range)}|${surveyId}`;
   const surveyRead = memo(surveyKey, (at: SurveyRange) => {
     const client = ctx.vendor('userloop');
-    return caches.userloopResponses.get(surveyKey(at), async (background) => {
-      const signal = background
-        ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs)
-        : ctx.signal;
+    return shared(caches.userloopResponses, surveyKey(at), async (signal) => {
       try {
         return await surveyResponses(client, at.surveyId, at.range, signal);
       } catch (error) {
