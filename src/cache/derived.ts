@@ -7,6 +7,12 @@
 export class DerivedCache {
   private readonly root = new WeakMap<object, Node>();
 
+  /**
+   * @param maxPerOwner values kept per owner set, the least recently used dropped first: the names
+   * come from callers' filters, so their variety is the client's, not ours.
+   */
+  constructor(private readonly maxPerOwner = 32) {}
+
   get<T>(owners: readonly [object, ...object[]], name: string, compute: () => T): T {
     let level = this.root;
     let node: Node | undefined;
@@ -19,9 +25,15 @@ export class DerivedCache {
       level = node.next;
     }
     const values = (node as Node).values;
-    if (values.has(name)) return values.get(name) as T;
+    if (values.has(name)) {
+      const hit = values.get(name) as T;
+      values.delete(name);
+      values.set(name, hit);
+      return hit;
+    }
     const value = compute();
     values.set(name, value);
+    if (values.size > this.maxPerOwner) values.delete(values.keys().next().value as string);
     return value;
   }
 }

@@ -21,4 +21,17 @@ describe('DerivedCache', () => {
     const refreshed = [1, 2];
     expect(cache.get([refreshed, directory], 'sum', sum(refreshed))).toBe(3);
   });
+
+  it('keeps at most its bound of values per owner set, dropping the least recently used', () => {
+    const cache = new DerivedCache(2);
+    const owner = {};
+    let runs = 0;
+    const value = (name: string) => cache.get([owner], name, () => `${name}:${++runs}`);
+    expect(value('a')).toBe('a:1');
+    expect(value('b')).toBe('b:2');
+    expect(value('a')).toBe('a:1'); // a is now the most recent
+    expect(value('c')).toBe('c:3'); // b goes
+    expect(value('a')).toBe('a:1');
+    expect(value('b')).toBe('b:4');
+  });
 });
