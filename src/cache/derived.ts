@@ -1,3 +1,5 @@
+import { setRecent } from './recent-map.js';
+
 /**
  * Values computed from cached objects (an index over an export the cross-request cache holds),
  * kept as long as those objects live: a request that is served a cached export also reuses what
@@ -25,15 +27,8 @@ export class DerivedCache {
       level = node.next;
     }
     const values = (node as Node).values;
-    if (values.has(name)) {
-      const hit = values.get(name) as T;
-      values.delete(name);
-      values.set(name, hit);
-      return hit;
-    }
-    const value = compute();
-    values.set(name, value);
-    if (values.size > this.maxPerOwner) values.delete(values.keys().next().value as string);
+    const value = values.has(name) ? (values.get(name) as T) : compute();
+    setRecent(values, name, value, this.maxPerOwner);
     return value;
   }
 }

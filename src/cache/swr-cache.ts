@@ -1,3 +1,5 @@
+import { setRecent } from './recent-map.js';
+
 /**
  * A cross-request cache for whole-range vendor reads that many requests repeat (dashboards re-read
  * the same 360 days of NPS). It lives beside one vendor client, so it only holds what that
@@ -71,12 +73,7 @@ export class SwrCache<V> {
 
   private store(key: string, value: Promise<V>, now: number): Promise<V> {
     const entry: Entry<V> = { value, loadedAt: now, settled: false, refreshing: false };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    setRecent(this.entries, key, entry, this.maxEntries);
     value.then(
       () => {
         entry.settled = true;

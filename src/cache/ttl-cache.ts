@@ -1,3 +1,5 @@
+import { setRecent } from './recent-map.js';
+
 /**
  * A cross-request cache for slow-changing vendor metadata. It lives beside one vendor client, so
  * it only ever holds what that client's credentials may read. Concurrent misses share one load;
@@ -15,11 +17,7 @@ export class TtlCache<V> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     const value = load();
-    this.entries.set(key, { value, expires: now + this.ttlMs });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    setRecent(this.entries, key, { value, expires: now + this.ttlMs }, this.maxEntries);
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });

@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { Kind, visit } from 'graphql';
+import { setRecent } from '../cache/recent-map.js';
 import { operationCost } from './cost.js';
 import { countAliases, countTokens, maxDepth } from './document-limits.js';
 
@@ -20,8 +21,7 @@ export function tokenCounter(): (text: string) => number {
     let count = counts.get(text);
     if (count === undefined) {
       count = countTokens(text);
-      if (counts.size >= TEXTS) counts.delete(counts.keys().next().value as string);
-      counts.set(text, count);
+      setRecent(counts, text, count, TEXTS);
     }
     return count;
   };

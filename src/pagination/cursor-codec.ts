@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setRecent } from '../cache/recent-map.js';
 import { BadUserInputError } from '../errors.js';
 import type { Position } from './position.js';
 
@@ -33,8 +34,7 @@ export function fingerprint(
   let digest = digests.get(text);
   if (digest === undefined) {
     digest = createHash('sha256').update(text).digest('base64url').slice(0, 16);
-    if (digests.size >= DIGESTS) digests.delete(digests.keys().next().value as string);
-    digests.set(text, digest);
+    setRecent(digests, text, digest, DIGESTS);
   }
   return digest;
 }

@@ -1,3 +1,4 @@
+import { setRecent } from '../cache/recent-map.js';
 import type { OffsetAdapter } from './types.js';
 
 type OffsetPage<T> = Awaited<ReturnType<OffsetAdapter<T>['fetch']>>;
@@ -139,11 +140,6 @@ export class ReadAheadStore {
 
   private touch(key: string, window: Window<unknown>): void {
     window.expiresAt = Date.now() + this.options.ttlMs;
-    this.windows.delete(key);
-    this.windows.set(key, window);
-    while (this.windows.size > this.options.maxWindows) {
-      const oldest = this.windows.keys().next().value as string;
-      this.windows.delete(oldest);
-    }
+    setRecent(this.windows, key, window, this.options.maxWindows);
   }
 }

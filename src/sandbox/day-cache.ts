@@ -1,3 +1,5 @@
+import { setRecent } from '../cache/recent-map.js';
+
 /**
  * Memoises lazily generated slices (a day of rows) with a small least-recently-used bound, so
  * that paging through a day does not regenerate it while a long walk does not hold every day.
@@ -5,15 +7,8 @@
 export function dayCache<K, V>(generate: (key: K) => V, capacity = 64): (key: K) => V {
   const entries = new Map<K, V>();
   return (key) => {
-    const hit = entries.get(key);
-    if (hit !== undefined) {
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
-    }
-    const value = generate(key);
-    entries.set(key, value);
-    if (entries.size > capacity) entries.delete(entries.keys().next().value as K);
+    const value = entries.has(key) ? (entries.get(key) as V) : generate(key);
+    setRecent(entries, key, value, capacity);
     return value;
   };
 }
