@@ -8,6 +8,7 @@ import { defaultNpsRange } from '../lists/nps.js';
 import { iterateAdapter } from '../pagination/index.js';
 import type { SwrCache } from '../cache/swr-cache.js';
 import { mapLimit } from './limit.js';
+import { memoBy, memoIn } from './memo.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 import { USERLOOP_MAX_LIMIT, type UserLoopClient } from '../vendors/userloop/client.js';
@@ -91,27 +92,6 @@ function index<T>(records: T[], email: (record: T) => string | null): Indexed<T>
   return { records, byEmail };
 }
 
-/** One promise per distinct key for the request's life, or until `clear()` after a write. */
-function memo<K, V>(
-  key: (k: K) => string,
-  load: (k: K) => Promise<V>,
-): ((k: K) => Promise<V>) & { clear(): void; peek(k: K): Promise<V> | undefined } {
-  const cache = new Map<string, Promise<V>>();
-  const read = (k: K) => {
-    const id = key(k);
-    let value = cache.get(id);
-    if (!value) {
-      value = load(k);
-      cache.set(id, value);
-    }
-    return value;
-  };
-  return Object.assign(read, {
-    clear: () => cache.clear(),
-    peek: (k: K) => cache.get(key(k)),
-  });
-}
-
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
 
 interface SurveyRange {
@@ -145,7 +125,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       read(background ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs) : ctx.signal),
     );
 
-  const userlaneNps = memo(rangeKey, async (range: DateRange) => {
+  const userlaneNps = memoBy(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userlane');
     const [records, directory] = await Promise.all([
       shared(caches.userlaneNps, rangeKey(range), async (signal) => {
@@ -180,7 +160,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     });
   });
 
-  const planhatRead = memo(rangeKey, (range: DateRange) => {
+  const planhatRead = memoBy(rangeKey, (range: DateRange) => {
     const client = ctx.vendor('planhat');
     return shared(caches.planhatNps, rangeKey(range), async (signal): Promise<PlanhatNpsRead> => {
       const within = inRange(range);
@@ -224,7 +204,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   // One survey's answers in a range: the unit every UserLoop read here shares, so a request
   // reading NPS answers only reads the surveys that ask an NPS question.
   const surveyKey = ({ range, surveyId }: SurveyRange) => `${rangeKey(range)}|${surveyId}`;
-  const surveyRead = memo(surveyKey, (at: SurveyRange) => {
+  const surveyRead = memoBy(surveyKey, (at: SurveyRange) => {
     const client = ctx.vendor('userloop');
     return shared(caches.userloopResponses, surveyKey(at), async (signal) => {
       try {
@@ -239,7 +219,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   const surveysRead = async (range: DateRange, surveyIds: string[]) =>
     Promise.all(surveyIds.map((surveyId) => surveyRead({ range, surveyId })));
 
-  const userloopResponses = memo(rangeKey, async (range: DateRange) => {
+  const userloopResponses = memoBy(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userloop');
     const surveys = await ctx.services.caches.userloopSurveys.get('all', () =>
       client.surveys({ signal: ctx.signal }),
@@ -252,7 +232,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
     return isOwners(perSurvey) ? derived.get(perSurvey, 'byRecipient', build) : build();
   });
 
-  const userloopNps = memo(rangeKey, async (range: DateRange) => {
+  const userloopNps = memoBy(rangeKey, async (range: DateRange) => {
     const questions = await ctx.loaders.userloopNpsQuestions();
     const ids = questions.map((q) => q.questionId).sort();
     const perSurvey = await surveysRead(range, [...new Set(questions.map((q) => q.surveyId))]);
@@ -306,14 +286,8 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   ];
 
   const computed = new Map<string, Promise<unknown>>();
-  const derive = <V>(key: string, compute: () => Promise<V>): Promise<V> => {
-    let value = computed.get(key) as Promise<V> | undefined;
-    if (value === undefined) {
-      value = compute();
-      computed.set(key, value);
-    }
-    return value;
-  };
+  const derive = <V>(key: string, compute: () => Promise<V>): Promise<V> =>
+    memoIn(computed as Map<string, Promise<V>>, key, compute);
 
   const invalidate = (vendor: 'userlane' | 'planhat' | 'userloop') => {
     computed.clear();

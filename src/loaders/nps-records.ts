@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { npsMatcher, type NpsQuery } from '../lists/nps.js';
-import { stableKey } from './userhero-reads.js';
+import { stableKey } from './memo.js';
 
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once

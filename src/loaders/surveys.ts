@@ -16,6 +16,7 @@ import {
 import { iterateAdapter } from '../pagination/index.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { mapLimit } from './limit.js';
+import { memoIn } from './memo.js';
 
 /** Concurrent single reads of one vendor at most. */
 const FAN_OUT = 4;
@@ -43,20 +44,12 @@ export interface SurveyLoaders {
   userloopResponse: DataLoader<string, RawResponse | null>;
 }
 
-/** One promise per distinct key for the request's life. */
+/** One promise per distinct argument list for the request's life. */
 function memo<A extends unknown[], V>(
   load: (...args: A) => Promise<V>,
 ): (...args: A) => Promise<V> {
   const cache = new Map<string, Promise<V>>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let value = cache.get(key);
-    if (!value) {
-      value = load(...args);
-      cache.set(key, value);
-    }
-    return value;
-  };
+  return (...args) => memoIn(cache, JSON.stringify(args), () => load(...args));
 }
 
 /** Not readable with this key: the same answer as "does not exist". */

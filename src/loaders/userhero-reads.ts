@@ -13,6 +13,7 @@ import type {
   FeedbackFilter,
 } from '../vendors/userhero/requests.js';
 import { limiter } from './limit.js';
+import { memoIn, stableKey } from './memo.js';
 
 /**
  * UserHero reads one request has in flight at once: a default page of customers (20) fans out in
@@ -117,7 +118,7 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
     comments: keyedIn(String, (id: string) => client().listComments(id, opts)),
     notes: keyedIn(String, (id: string) => client().listNotes(id, opts)),
     projects: (workspaceId) =>
-      memo(projectLists, workspaceId, () =>
+      memoIn(projectLists, workspaceId, () =>
         // Other requests may await this load: one client going away must not fail theirs, so it
         // is bounded by the transport's timeout rather than by this request's signal.
         caches.userheroProjects.get(workspaceId, () => client().listProjects(workspaceId)),
@@ -126,12 +127,12 @@ export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoad
       orNull(client().getProject(key.workspaceId, key.id, opts)),
     ),
     widgets: (workspaceId) =>
-      memo(widgetLists, workspaceId, () => client().listWidgets(workspaceId, undefined, opts)),
+      memoIn(widgetLists, workspaceId, () => client().listWidgets(workspaceId, undefined, opts)),
     widget: keyedIn(inWs, (key: InWorkspace) =>
       orNull(client().getWidget(key.workspaceId, key.id, opts)),
     ),
     webhooks: (workspaceId) =>
-      memo(webhookLists, workspaceId, () => client().listWebhooks(workspaceId, opts)),
+      memoIn(webhookLists, workspaceId, () => client().listWebhooks(workspaceId, opts)),
     customerPage: keyedIn(stableKey, async (key: PageKey<CustomerFilter>) => {
       const page = await client().listCustomers(key.filter, key.page, key.pageSize, opts);
       // A listed customer is what a lookup by any of its emails would find.
@@ -184,28 +185,6 @@ function keyed<K, V>(
         ),
       ),
     { cacheKeyFn: cacheKey, batchScheduleFn: queueMicrotask },
-  );
-}
-
-function memo<V>(cache: Map<string, Promise<V>>, key: string, load: () => Promise<V>) {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = load();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-/** A call's parameters as one string, whatever order their keys were written in. */
-export function stableKey(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : v,
   );
 }
 
