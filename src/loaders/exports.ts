@@ -250,24 +250,22 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
 
   // A list is served from an export only if the request reads it anyway or a fresh copy exists:
   // `npsSummary` beside `npsResponses` reads each range once; a lone feed page reads one page.
-  const ifRead = <V>(
-    loader: ((range: DateRange) => Promise<V>) & { peek(range: DateRange): Promise<V> | undefined },
+  const ifRead = <K, V>(
+    loader: ((arg: K) => Promise<V>) & { peek(arg: K): Promise<V> | undefined },
     cache: SwrCache<unknown>,
-    range: DateRange,
-  ): Promise<V> | null =>
-    loader.peek(range) ?? (cache.isFresh(rangeKey(range)) ? loader(range) : null);
+    arg: K,
+    key: string,
+  ): Promise<V> | null => loader.peek(arg) ?? (cache.isFresh(key) ? loader(arg) : null);
 
   const lists: ExportLists = {
-    planhat: (range) => ifRead(planhatRead, caches.planhatNps, range),
+    planhat: (range) => ifRead(planhatRead, caches.planhatNps, range, rangeKey(range)),
     userlane: (range) => {
-      const read = ifRead(userlaneNps, caches.userlaneNps, range);
+      const read = ifRead(userlaneNps, caches.userlaneNps, range, rangeKey(range));
       return read && read.then((e) => e.records);
     },
     userloopQuestion: (range, surveyId, questionId) => {
       const at = { range, surveyId };
-      const read =
-        surveyRead.peek(at) ??
-        (caches.userloopResponses.isFresh(surveyKey(at)) ? surveyRead(at) : null);
+      const read = ifRead(surveyRead, caches.userloopResponses, at, surveyKey(at));
       return (
         read &&
         read.then((rows) =>
