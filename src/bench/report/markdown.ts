@@ -21,6 +21,8 @@ function loadCells(m: Measurement): string[] {
 }
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+/** A table's header row and its separator. */
+const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
 
 export function renderMarkdown(report: BenchReport): string {
   const s = report.settings;
@@ -51,7 +53,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (peer) {
     lines.push(`### 1. The peer's reads, gateway vs Mesh (alternated A B A B)`, '');
     lines.push(
-      row([
+      ...header([
         'read',
         'server',
         'req/s',
@@ -63,7 +65,6 @@ export function renderMarkdown(report: BenchReport): string {
         'gateway ÷ Mesh',
       ]),
     );
-    lines.push(row(Array(9).fill('---')));
     for (const read of peer.reads) {
       const ratio =
         read.rpsRatio && read.p99Ratio
@@ -95,7 +96,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
     lines.push(
-      row([
+      ...header([
         'page',
         'server',
         'HTTP',
@@ -106,7 +107,6 @@ export function renderMarkdown(report: BenchReport): string {
         'errors',
       ]),
     );
-    lines.push(row(Array(8).fill('---')));
     for (const c of peer.linked) {
       lines.push(
         row([
@@ -131,7 +131,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
     lines.push(
-      row([
+      ...header([
         'query',
         'req/s',
         'p50 / p99 ms',
@@ -142,7 +142,6 @@ export function renderMarkdown(report: BenchReport): string {
         'minimum calls',
       ]),
     );
-    lines.push(row(Array(8).fill('---')));
     for (const d of dash) {
       const errs = d.load.load.non2xx + d.load.load.graphqlErrors;
       const name = `${d.name}${errs ? ` (${int(errs)} with errors)` : ''}`;
@@ -176,7 +175,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
     lines.push(
-      row([
+      ...header([
         'query',
         'vendor call',
         'gateway p50 / p99 ms',
@@ -185,7 +184,6 @@ export function renderMarkdown(report: BenchReport): string {
         'gateway CPU ms/req',
       ]),
     );
-    lines.push(row(Array(6).fill('---')));
     for (const o of over) {
       lines.push(
         row([
@@ -208,7 +206,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
     lines.push(
-      row([
+      ...header([
         'query',
         'requests',
         'wall p50 ms',
@@ -218,7 +216,6 @@ export function renderMarkdown(report: BenchReport): string {
         'vendor calls/req',
       ]),
     );
-    lines.push(row(Array(7).fill('---')));
     for (const p of par) {
       lines.push(
         row([
@@ -251,7 +248,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
     lines.push(
-      row([
+      ...header([
         'records',
         'records/s',
         'page p50 ms',
@@ -262,7 +259,6 @@ export function renderMarkdown(report: BenchReport): string {
         'memory flat',
       ]),
     );
-    lines.push(row(Array(8).fill('---')));
     const heap = exp.heapAfterGcMiB;
     lines.push(
       row([
