@@ -8,7 +8,7 @@ import type {
 } from '../domain/project.js';
 import type { Webhook as WebhookShape, Workspace as WorkspaceShape } from '../domain/workspace.js';
 import { arrayList } from '../pagination/index.js';
-import { connectionFromAdapter } from '../pagination/index.js';
+import { type ConnectionArgs, connectionFromAdapter } from '../pagination/index.js';
 import { keyParts, nodeKey } from './userhero-keys.js';
 import { Workspace } from './workspaces.js';
 
@@ -313,25 +313,29 @@ builder.objectFields(Workspace, (t) => ({
   ),
 }));
 
+/**
+ * A project's share of a workspace-wide list: one list per workspace serves every project of a
+ * query.
+ */
+function ofProject<T extends { projectId: string | null }>(
+  field: string,
+  listOf: (ctx: GatewayContext, workspaceId: string) => Promise<T[]>,
+) {
+  return (p: { id: string; workspaceId: string }, args: ConnectionArgs, ctx: GatewayContext) =>
+    connectionFromAdapter(
+      arrayList(async () => (await listOf(ctx, p.workspaceId)).filter((w) => w.projectId === p.id)),
+      args,
+      { field, filters: { workspaceId: p.workspaceId, projectId: p.id }, signal: ctx.signal },
+    );
+}
+
 builder.objectFields(Project, (t) => ({
   widgets: t.connection(
     {
       type: Widget,
       nullable: true,
       description: "The project's widgets (exact totalCount).",
-      resolve: (p, args, ctx) =>
-        connectionFromAdapter(
-          // One widget list per workspace serves every project of a query.
-          arrayList(async () =>
-            (await widgetsOf(ctx, p.workspaceId)).filter((w) => w.projectId === p.id),
-          ),
-          args,
-          {
-            field: 'Project.widgets',
-            filters: { workspaceId: p.workspaceId, projectId: p.id },
-            signal: ctx.signal,
-          },
-        ),
+      resolve: ofProject('Project.widgets', widgetsOf),
     },
     WidgetConnection,
   ),
@@ -340,18 +344,7 @@ builder.objectFields(Project, (t) => ({
       type: Webhook,
       nullable: true,
       description: 'The incoming webhooks whose default project this is (exact totalCount).',
-      resolve: (p, args, ctx) =>
-        connectionFromAdapter(
-          arrayList(async () =>
-            (await webhooksOf(ctx, p.workspaceId)).filter((w) => w.projectId === p.id),
-          ),
-          args,
-          {
-            field: 'Project.webhooks',
-            filters: { workspaceId: p.workspaceId, projectId: p.id },
-            signal: ctx.signal,
-          },
-        ),
+      resolve: ofProject('Project.webhooks', webhooksOf),
     },
     WebhookConnection,
   ),
