@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
 import type { Env, GatewayConfig } from './config.js';
 import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './config.js';
 import type { Logger } from './logger.js';
+import { createHttpServer } from './http/node-server.js';
 import { createLogger } from './logger.js';
 import { createGateway } from './server.js';
 import { createServices } from './services.js';
@@ -31,9 +31,8 @@ async function main(): Promise<void> {
 
   announceAccess(config, logger, sandbox !== undefined);
   const services = createServices(config, { logger, sandbox: sandbox !== undefined });
-  const yoga = createGateway(services);
-  const server = createServer(yoga);
-  server.keepAliveTimeout = 30_000;
+  const gateway = createGateway(services);
+  const server = createHttpServer(gateway, { requestDeadlineMs: config.requestDeadlineMs });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,4 +1,3 @@
-import type { Plugin } from 'graphql-yoga';
 import { createYoga } from 'graphql-yoga';
 import { createContextFactory } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
@@ -7,22 +6,43 @@ import { useApiKeys } from './http/auth.js';
 import { corsOptions } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { useSchemaExposure } from './http/exposure.js';
+import { createFrontDoor, GRAPHQL_PATH } from './http/front-door.js';
 import { useRequestLimits } from './http/limits.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
 
-const GRAPHQL_ENDPOINT = '/graphql';
-
-/** The gateway as a fetch handler: GraphQL at /graphql, liveness at /healthz, readiness at /readyz. */
+/**
+ * The gateway as a fetch handler (and a Node request listener): GraphQL at exactly /graphql,
+ * liveness at /healthz, readiness at /readyz, 404 for everything else (see the front door).
+ */
 export function createGateway(services: Services) {
+  const yoga = createGraphQLHandler(services);
+  return createFrontDoor({
+    graphql: yoga,
+    healthz: () => new Response(null, { status: 200 }),
+    readyz: async () => {
+      const report = await services.readiness();
+      return new Response(JSON.stringify(report), {
+        status: report.ready ? 200 : 503,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  });
+}
+
+/** Yoga, which only ever sees requests the front door routed to /graphql. */
+function createGraphQLHandler(services: Services) {
   const { config, logger } = services;
   const createContext = createContextFactory(services);
   const suggestions = !config.production;
   return createYoga({
     schema,
-    graphqlEndpoint: GRAPHQL_ENDPOINT,
-    healthCheckEndpoint: '/healthz',
+    graphqlEndpoint: GRAPHQL_PATH,
+    // Liveness is the front door's. Yoga's own check answers any URL that *ends with* its
+    // endpoint (`/graphql?x=/health` included); a serialized URL never holds a raw space, so no
+    // request matches this one.
+    healthCheckEndpoint: ' (liveness is answered by the front door)',
     landingPage: false,
     graphiql: config.graphiql
       ? { title: 'Feedback graph gateway', defaultQuery: DASHBOARD_QUERY }
@@ -41,27 +61,11 @@ export function createGateway(services: Services) {
     },
     plugins: [
       useRequestId(),
-      readinessEndpoint(services),
-      config.csrfPrevention ? useCsrfPrevention({ graphqlEndpoint: GRAPHQL_ENDPOINT }) : {},
-      useApiKeys({ keys: config.apiKeys, graphqlEndpoint: GRAPHQL_ENDPOINT, logger }),
+      config.csrfPrevention ? useCsrfPrevention() : {},
+      useApiKeys({ keys: config.apiKeys, logger }),
       useRequestLimits(config.limits, schema),
       useSchemaExposure({ introspection: config.introspection, suggestions }),
       useRequestErrors({ logger }),
     ],
   });
-}
-
-function readinessEndpoint(services: Services): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/readyz') return;
-      const report = await services.readiness();
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(report), {
-          status: report.ready ? 200 : 503,
-          headers: { 'content-type': 'application/json' },
-        }),
-      );
-    },
-  };
 }

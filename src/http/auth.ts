@@ -52,16 +52,30 @@ function unauthorized(fetchAPI: { Response: typeof Response }, missing: boolean)
   });
 }
 
+function readOnly(fetchAPI: { Response: typeof Response }, name: string, what: string): Response {
+  return errorResponse(
+    fetchAPI,
+    403,
+    `The API key "${name}" may only read: ${what} need a key with the read,write scope.`,
+    'FORBIDDEN',
+  );
+}
+
+/** A multipart body carries files, and files only go with mutations (uploads). */
+function isMultipart(request: Request): boolean {
+  return /^\s*multipart\//i.test(request.headers.get('content-type') ?? '');
+}
+
 /**
- * Client authentication by API key (GATEWAY_API_KEYS): a request to the GraphQL endpoint without a
- * valid key is answered 401 before its body is read; a mutation needs a key with the write scope
- * (403). With no keys configured the gateway is open and this plugin does nothing.
+ * Client authentication by API key (GATEWAY_API_KEYS): a request without a valid key is answered
+ * 401 before its body is read; a mutation needs a key with the write scope (403), and so does a
+ * multipart request (an upload), refused before its body is read so that a read key cannot make
+ * the gateway buffer files. With no keys configured the gateway is open and this does nothing.
+ *
+ * It runs for every request Yoga sees: the front door only lets `/graphql` in, so there is no path
+ * to check here (a check of its own would be a second definition of the endpoint to get wrong).
  */
-export function useApiKeys(options: {
-  keys: readonly ApiKey[];
-  graphqlEndpoint: string;
-  logger: Logger;
-}): Plugin {
+export function useApiKeys(options: { keys: readonly ApiKey[]; logger: Logger }): Plugin {
   const keys: StoredKey[] = options.keys.map(({ name, write, key }) => ({
     name,
     write,
@@ -69,8 +83,9 @@ export function useApiKeys(options: {
   }));
   if (keys.length === 0) return {};
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return;
+    onRequest({ request, endResponse, fetchAPI }) {
+      // A CORS preflight carries no credentials by design and executes nothing.
+      if (request.method === 'OPTIONS') return;
       const presented = presentedKey(request);
       const key = matchKey(keys, presented);
       const info = requestInfo(request);
@@ -83,6 +98,10 @@ export function useApiKeys(options: {
         return;
       }
       info.client = { name: key.name, write: key.write };
+      if (!key.write && isMultipart(request)) {
+        options.logger.info('upload refused', { requestId: info.id, client: key.name });
+        endResponse(readOnly(fetchAPI, key.name, 'uploads (multipart requests)'));
+      }
     },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName ?? undefined);

@@ -31,10 +31,11 @@ export function isPreflighted(request: Request): boolean {
   return PREFLIGHT_HEADERS.some((name) => (request.headers.get(name) ?? '').trim() !== '');
 }
 
-export function useCsrfPrevention(options: { graphqlEndpoint: string }): Plugin {
+/** Runs for every request Yoga sees (the front door lets only `/graphql` in): no path check. */
+export function useCsrfPrevention(): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return;
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method === 'OPTIONS') return;
       if (isPreflighted(request)) return;
       endResponse(
         errorResponse(
