@@ -44,6 +44,10 @@ export interface RequestLimits {
   maxBodyBytes: number;
   /** Multipart requests (file uploads) only. */
   maxUploadBytes: number;
+  /** Multipart requests whose bodies are read at once; others wait, their bodies unread. */
+  maxConcurrentUploads: number;
+  /** Ids in one list argument (`nodes(ids:)`): each is a vendor lookup. */
+  maxIds: number;
   /** Operations in one batched request; 1 turns batching off. */
   maxBatch: number;
 }
@@ -136,6 +140,8 @@ export function loadConfig(env: Env): GatewayConfig {
       maxCost: int('GRAPHQL_MAX_COST', 1, 100_000_000),
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 100, 1_000_000_000),
       maxUploadBytes: int('GRAPHQL_MAX_UPLOAD_BYTES', 100, 10_000_000_000),
+      maxConcurrentUploads: int('GRAPHQL_MAX_CONCURRENT_UPLOADS', 1, 1000),
+      maxIds: int('GRAPHQL_MAX_IDS', 1, 10_000),
       maxBatch: int('GRAPHQL_MAX_BATCH', 1, 1000),
     },
     graphiql: check(() => boolVar(env, 'GRAPHIQL', !production), !production),
@@ -191,6 +197,9 @@ function userlane(env: Env): UserlaneConfig | undefined {
   return token && propertyId ? { baseUrl, token, propertyId } : undefined;
 }
 
+/** What a multipart upload carries besides its file, at most. */
+export const MULTIPART_ENVELOPE_BYTES = 64 * 1024;
+
 /** Defaults of the numeric variables; the README's configuration table states the same. */
 export const LIMIT_DEFAULTS = {
   REQUEST_DEADLINE_MS: 15_000,
@@ -202,7 +211,11 @@ export const LIMIT_DEFAULTS = {
   GRAPHQL_MAX_TOKENS: 4000,
   GRAPHQL_MAX_COST: 1000,
   GRAPHQL_MAX_BODY_BYTES: 4 * 1024 * 1024,
-  GRAPHQL_MAX_UPLOAD_BYTES: 64 * 1024 * 1024,
+  // The largest file a vendor accepts (UserHero: 50 MB video, src/vendors/userhero/limits.ts)
+  // plus room for the multipart envelope (operations, map, part headers).
+  GRAPHQL_MAX_UPLOAD_BYTES: 50 * 1024 * 1024 + MULTIPART_ENVELOPE_BYTES,
+  GRAPHQL_MAX_CONCURRENT_UPLOADS: 2,
+  GRAPHQL_MAX_IDS: 100,
   GRAPHQL_MAX_BATCH: 1,
   BREAKER_FAILURES: 10,
   BREAKER_COOLDOWN_MS: 30_000,

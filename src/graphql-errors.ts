@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
+import { InvalidInputError } from './domain/input-error.js';
 import { withoutSuggestions } from './http/exposure.js';
+import { MAX_ERROR_MESSAGE, vendorCode as safeVendorCode, vendorText } from './transport/redact.js';
 import type { VendorName } from './transport/types.js';
 import type { VendorErrorKind } from './transport/vendor-error.js';
 import { VendorError } from './transport/vendor-error.js';
@@ -29,7 +31,9 @@ export function vendorErrorExtensions(error: VendorError): Record<string, unknow
     vendor: sourceOf(error.vendor),
   };
   if (error.status !== undefined) extensions.status = error.status;
-  if (error.vendorCode !== undefined) extensions.vendorCode = error.vendorCode;
+  // Made safe where the error was built; checked again here, on the way out of the gateway.
+  const vendorCode = safeVendorCode(error.vendorCode);
+  if (vendorCode !== undefined) extensions.vendorCode = vendorCode;
   if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
   if (error.operation !== undefined) extensions.operation = error.operation;
   if (error.circuitOpen) extensions.circuit = 'OPEN';
@@ -54,13 +58,20 @@ export function maskError(
 function maskErrorWithSuggestions(error: unknown, genericMessage: string): Error {
   const graphQLError = isGraphQLError(error) ? error : undefined;
   const original = graphQLError ? graphQLError.originalError : error;
-  if (original instanceof VendorError) {
-    return new GraphQLError(original.message, {
+  if (original instanceof VendorError || original instanceof InvalidInputError) {
+    const message =
+      original instanceof VendorError
+        ? (vendorText(original.message, [], MAX_ERROR_MESSAGE) ?? original.message)
+        : original.message;
+    return new GraphQLError(message, {
       nodes: graphQLError?.nodes,
       source: graphQLError?.source,
       positions: graphQLError?.positions,
       path: graphQLError?.path,
-      extensions: vendorErrorExtensions(original),
+      extensions:
+        original instanceof VendorError
+          ? vendorErrorExtensions(original)
+          : { code: 'BAD_USER_INPUT' },
     });
   }
   if (graphQLError && (!original || isGraphQLError(original))) {

@@ -1,3 +1,4 @@
+import { MAX_ERROR_MESSAGE, vendorText } from './transport/redact.js';
 import type { VendorName } from './transport/types.js';
 import type { VendorError } from './transport/vendor-error.js';
 
@@ -25,7 +26,8 @@ export class VendorHealth {
             ...current,
             healthy: false,
             lastFailureAt: outcome.at,
-            lastError: outcome.error?.message ?? 'failed',
+            // Shown by `vendors { lastError }` and /ready: checked for secrets once more.
+            lastError: vendorText(outcome.error?.message, [], MAX_ERROR_MESSAGE) ?? 'failed',
           },
     );
   }

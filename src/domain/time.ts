@@ -20,3 +20,17 @@ export function toInstant(value: string): string | null {
   const ms = Date.parse(HAS_ZONE.test(value) || !value.includes('T') ? value : `${value}Z`);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
+
+/** The instants the gateway represents: those of the days 0001-01-01..9999-12-31 (UTC). */
+export const FIRST_INSTANT = '0001-01-01T00:00:00.000Z';
+export const LAST_INSTANT = '9999-12-31T23:59:59.999Z';
+const FIRST_MS = Date.parse(FIRST_INSTANT);
+const LAST_MS = Date.parse(LAST_INSTANT);
+
+/**
+ * Whether epoch milliseconds fall within FIRST_INSTANT..LAST_INSTANT, where `toISOString()` keeps
+ * four year digits and instants order as strings (outside, it prints `+010000-…` or `-000001-…`).
+ */
+export function isRepresentableInstant(ms: number): boolean {
+  return ms >= FIRST_MS && ms <= LAST_MS;
+}

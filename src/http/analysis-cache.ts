@@ -1,7 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { Kind, visit } from 'graphql';
 import { setRecent } from '../cache/recent-map.js';
-import { operationCost } from './cost.js';
+import { analyzeOperation, type OperationAnalysis } from './cost.js';
 import { countAliases, countTokens, maxDepth } from './document-limits.js';
 
 // The limits' document analysis, done once per document rather than once per request: Yoga's
@@ -30,13 +30,17 @@ export function tokenCounter(): (text: string) => number {
 interface Analysis {
   depth: number;
   aliases: number;
-  /** Variables given as `first`, `last` or `ids`: the only ones the cost reads. */
+  /** Variables given as `first`, `last`, `id` or `ids`: the only ones the cost reads. */
   costVariables: string[];
-  costs: Map<string, number>;
+  costs: Map<string, OperationAnalysis>;
 }
 
-/** Depth, aliases and cost of documents, each computed once per document (and cost variables). */
-export function documentAnalyzer(schema: GraphQLSchema) {
+/**
+ * Depth, aliases and cost of documents, each computed once per document (and cost variables).
+ * Id lists longer than `maxIds` are refused on their length, so they are neither decoded nor
+ * printed into a cache key.
+ */
+export function documentAnalyzer(schema: GraphQLSchema, maxIds = Number.POSITIVE_INFINITY) {
   const analyses = new WeakMap<DocumentNode, Analysis>();
   const analysisOf = (document: DocumentNode): Analysis => {
     let analysis = analyses.get(document);
@@ -54,24 +58,27 @@ export function documentAnalyzer(schema: GraphQLSchema) {
   return {
     depth: (document: DocumentNode) => analysisOf(document).depth,
     aliases: (document: DocumentNode) => analysisOf(document).aliases,
-    cost(
+    operation(
       document: DocumentNode,
       operationName: string | null | undefined,
       variables: Record<string, unknown> | null | undefined,
-    ): number {
+    ): OperationAnalysis {
       const analysis = analysisOf(document);
       let key = operationName ?? '';
       for (const name of analysis.costVariables) {
         const value = variables?.[name];
+        if (Array.isArray(value) && value.length > maxIds) {
+          return analyzeOperation(schema, document, operationName, variables, maxIds);
+        }
         key += value === undefined ? '\u0000' : `\u0000${JSON.stringify(value)}`;
       }
-      let cost = analysis.costs.get(key);
-      if (cost === undefined) {
-        cost = operationCost(schema, document, operationName, variables);
+      let result = analysis.costs.get(key);
+      if (result === undefined) {
+        result = analyzeOperation(schema, document, operationName, variables, maxIds);
         if (analysis.costs.size >= COSTS_PER_DOCUMENT) analysis.costs.clear();
-        analysis.costs.set(key, cost);
+        analysis.costs.set(key, result);
       }
-      return cost;
+      return result;
     },
   };
 }
@@ -82,7 +89,7 @@ function costVariablesOf(document: DocumentNode): string[] {
     Argument(node) {
       const arg = node.name.value;
       if (
-        (arg === 'first' || arg === 'last' || arg === 'ids') &&
+        (arg === 'first' || arg === 'last' || arg === 'id' || arg === 'ids') &&
         node.value.kind === Kind.VARIABLE
       ) {
         names.add(node.value.name.value);

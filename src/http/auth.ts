@@ -4,6 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { ApiKey } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
+import { isMultipart } from './content-type.js';
 import { requestInfo } from './request-info.js';
 import { errorResponse } from './responses.js';
 
@@ -59,11 +60,6 @@ function readOnly(fetchAPI: { Response: typeof Response }, name: string, what: s
     `The API key "${name}" may only read: ${what} need a key with the read,write scope.`,
     'FORBIDDEN',
   );
-}
-
-/** A multipart body carries files, and files only go with mutations (uploads). */
-function isMultipart(request: Request): boolean {
-  return /^\s*multipart\//i.test(request.headers.get('content-type') ?? '');
 }
 
 /**

@@ -2,6 +2,7 @@ import type {
   DocumentNode,
   FieldNode,
   GraphQLField,
+  GraphQLInputType,
   GraphQLNamedType,
   GraphQLSchema,
   SelectionSetNode,
@@ -18,6 +19,7 @@ import {
   Kind,
   valueFromASTUntyped,
 } from 'graphql';
+import { decodeGlobalId } from '../global-id.js';
 import { DEFAULT_FIRST, EXPORT_MAX_FIRST } from '../pagination/bounds.js';
 import type { VendorName } from '../transport/types.js';
 import { fragmentsOf } from './document-limits.js';
@@ -94,6 +96,14 @@ const FIELD_CALLS: Readonly<Record<string, number>> = {
   'Feedback.notes': 1,
 };
 
+/**
+ * Weighted calls of loading one entity by its global id, where its type alone does not say: a
+ * person is looked up in UserHero and then in the range exports that hold respondents.
+ */
+const LOOKUP_COSTS: Readonly<Record<string, number>> = {
+  Customer: VENDOR_WEIGHTS.userhero + 3,
+};
+
 /** Items a list field that is not a connection is assumed to hold. */
 const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.vendors': 4,
@@ -134,15 +144,37 @@ export function operationCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
 ): number {
+  return analyzeOperation(schema, document, operationName, variables).cost;
+}
+
+export interface OperationAnalysis {
+  cost: number;
+  /** The most ids any one `[ID!]` argument holds (each id of `nodes(ids:)` is a lookup). */
+  longestIdList: number;
+}
+
+/**
+ * The cost of the selected operation and the longest id list it passes. Past `maxIds` ids the
+ * cost is not worth computing (the request is refused on the list's length), so their types are
+ * not decoded: 150,000 ids cost no more analysis than 101.
+ */
+export function analyzeOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxIds = Number.POSITIVE_INFINITY,
+): OperationAnalysis {
+  let longestIdList = 0;
   const operation = getOperationAST(document, operationName ?? undefined);
-  if (!operation) return 0;
+  if (!operation) return { cost: 0, longestIdList };
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (!root) return 0;
+  if (!root) return { cost: 0, longestIdList };
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
   const fragments = fragmentsOf(document);
   // Variables the request leaves out take their declared defaults.
@@ -198,14 +230,75 @@ export function operationCost(
     const type = getNamedType(field.type);
     const coordinate = `${parent.name}.${name}`;
     const structural = STRUCTURAL.has(name) && (isConnectionType(parent) || isEdgeType(parent));
-    const own = structural ? ZERO : ownCost(field, type, coordinate, roots.has(parent.name));
+    for (const arg of field.args) {
+      if (!isIdList(arg.type)) continue;
+      const length = listArgumentLength(node, arg.name, vars);
+      if (length !== undefined) longestIdList = Math.max(longestIdList, length);
+    }
+    const own = structural
+      ? ZERO
+      : isNodeLookup(type)
+        ? { item: lookupsCost(schema, idsOf(node, field, vars, maxIds)), once: 0 }
+        : ownCost(field, type, coordinate, roots.has(parent.name));
     const below = node.selectionSet ? setCost(node.selectionSet, type, path) : ZERO;
     const times = multiplier(node, field, coordinate, structural, vars);
     return { item: own.item + times * below.item, once: own.once + below.once };
   };
 
   const total = setCost(operation.selectionSet, root, new Set());
-  return total.item + total.once;
+  return { cost: total.item + total.once, longestIdList };
+}
+
+/** `node(id:)`, `nodes(ids:)`: a field returning the Node interface loads whatever its ids name. */
+function isNodeLookup(type: GraphQLNamedType): boolean {
+  return isInterfaceType(type) && type.name === 'Node';
+}
+
+function isIdList(type: GraphQLInputType): boolean {
+  const list = getNullableType(type);
+  return isListType(list) && getNamedType(list).name === 'ID';
+}
+
+/**
+ * The global ids a node lookup is given, from literals or variables; an id that is not a string
+ * is refused by execution (no call) and left out. Past `maxIds` none are read: refused anyway.
+ */
+function idsOf(
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+  maxIds: number,
+): string[] {
+  const out: string[] = [];
+  for (const arg of field.args) {
+    const value = argumentValue(node, arg.name);
+    if (!value) continue;
+    const given =
+      value.kind === Kind.VARIABLE ? variables[value.name.value] : valueFromASTUntyped(value);
+    const list = Array.isArray(given) ? given : [given];
+    if (list.length > maxIds) return [];
+    for (const id of list) if (typeof id === 'string') out.push(id);
+  }
+  return out;
+}
+
+/**
+ * One lookup per id, weighted by the vendor the id's type is served by. An id that does not
+ * decode to a node type of this schema is refused before any call and costs nothing.
+ */
+function lookupsCost(schema: GraphQLSchema, ids: readonly string[]): number {
+  let cost = 0;
+  for (const id of ids) {
+    let typename: string;
+    try {
+      typename = decodeGlobalId(id).typename;
+    } catch {
+      continue;
+    }
+    const type = schema.getType(typename);
+    if (type && isEntity(type)) cost += LOOKUP_COSTS[typename] ?? weightOf(type);
+  }
+  return cost;
 }
 
 /** What resolving the field itself may cost, by the rules at the top of this file. */

@@ -3,8 +3,9 @@ import { GraphQLError, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RequestLimits } from '../config.js';
 import { documentAnalyzer, tokenCounter } from './analysis-cache.js';
+import { isMultipart } from './content-type.js';
 
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'cost' | 'body' | 'batch';
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'cost' | 'body' | 'batch' | 'ids';
 
 const SETTINGS: Record<LimitName, string> = {
   depth: 'GRAPHQL_MAX_DEPTH',
@@ -13,6 +14,7 @@ const SETTINGS: Record<LimitName, string> = {
   cost: 'GRAPHQL_MAX_COST',
   body: 'GRAPHQL_MAX_BODY_BYTES',
   batch: 'GRAPHQL_MAX_BATCH',
+  ids: 'GRAPHQL_MAX_IDS',
 };
 
 const WHAT: Record<LimitName, string> = {
@@ -22,6 +24,7 @@ const WHAT: Record<LimitName, string> = {
   cost: 'Estimated vendor cost',
   body: 'Request body bytes',
   batch: 'Operations in the batch',
+  ids: 'Ids in one list',
 };
 
 const HOW: Record<LimitName, string> = {
@@ -31,6 +34,7 @@ const HOW: Record<LimitName, string> = {
   cost: 'ask for smaller pages (`first`) or fewer nested connections, or split the query',
   body: 'send a smaller request',
   batch: 'send fewer operations per request',
+  ids: 'look the ids up in several requests',
 };
 
 /** A request over one of the limits: which limit, its value, and by how much it is over. */
@@ -60,7 +64,7 @@ export function limitError(limit: LimitName, max: number, actual: number, settin
  */
 export function useRequestLimits(limits: RequestLimits, schema: GraphQLSchema): Plugin {
   const countTokens = tokenCounter();
-  const analyzer = documentAnalyzer(schema);
+  const analyzer = documentAnalyzer(schema, limits.maxIds);
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const multipart = isMultipart(request);
@@ -126,22 +130,22 @@ export function useRequestLimits(limits: RequestLimits, schema: GraphQLSchema): 
         setResult([limitError('aliases', limits.maxAliases, aliases)]);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = analyzer.cost(
+      const { cost, longestIdList } = analyzer.operation(
         args.document,
         args.operationName,
         args.variableValues as Record<string, unknown> | null | undefined,
       );
+      if (longestIdList > limits.maxIds) {
+        setResultAndStopExecution({
+          errors: [limitError('ids', limits.maxIds, longestIdList)],
+        });
+        return;
+      }
       if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [limitError('cost', limits.maxCost, cost)] });
       }
     },
   };
-}
-
-function isMultipart(request: Request): boolean {
-  return (request.headers.get('content-type') ?? '')
-    .toLowerCase()
-    .startsWith('multipart/form-data');
 }
 
 /**

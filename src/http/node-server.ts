@@ -10,7 +10,8 @@ const CHECK_EVERY_MS = 1_000;
  * The Node HTTP server in front of the gateway, with the time a client may take to send its
  * request tied to REQUEST_DEADLINE_MS: a request whose headers and body have not arrived within
  * the deadline could not be answered within it anyway, so its socket is closed (408) instead of
- * being held for Node's default five minutes.
+ * being held for Node's default five minutes. Time spent answering is the deadline's own
+ * business (src/transport/deadline.ts), not this.
  */
 export function createHttpServer(
   listener: RequestListener,

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { endRequest } from '../context.js';
+import { InvalidInputError } from '../domain/input-error.js';
 import type { Logger } from '../logger.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { requestInfo } from './request-info.js';
@@ -67,6 +68,6 @@ function isResult(value: unknown): value is ExecutionResult {
 function isUnexpected(error: GraphQLError): boolean {
   const original = error.originalError;
   if (!original) return false;
-  if (original instanceof VendorError) return false;
+  if (original instanceof VendorError || original instanceof InvalidInputError) return false;
   return original.name !== 'GraphQLError';
 }

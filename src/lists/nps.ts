@@ -1,6 +1,12 @@
 // The NPS feed's streams, one per vendor list, each in the vendor's newest-first order.
 import type { GatewayContext } from '../context.js';
-import { addDays, type DateRange, utcDate } from '../domain/date-range.js';
+import {
+  addDays,
+  type DateRange,
+  dayEndInstant,
+  dayStartInstant,
+  utcDate,
+} from '../domain/date-range.js';
 import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
 import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
 import {
@@ -43,14 +49,15 @@ export const npsSortKey = (record: NpsRecord): number => Date.parse(record.answe
 /** Which records the caller's filter keeps, for vendors that cannot filter themselves. */
 export function npsMatcher(query: NpsQuery) {
   // Instants in `toISOString()` form order as strings: no date parsing per record.
-  const from = `${query.range.from}T00:00:00.000Z`;
-  const toEnd = `${addDays(query.range.to, 1)}T00:00:00.000Z`;
+  const from = dayStartInstant(query.range.from);
+  // The `to` day's last instant, inclusive: the next midnight would not exist after 9999-12-31.
+  const toEnd = dayEndInstant(query.range.to);
   return (record: NpsRecord | null): FilterVerdict => {
     if (record === null) return 'skip';
     const at = record.answeredAt;
     // Every stream is newest first: past the range's start nothing more can match.
     if (at < from) return 'end';
-    if (at >= toEnd) return 'skip';
+    if (at > toEnd) return 'skip';
     if (query.categories?.length && !query.categories.includes(record.category)) return 'skip';
     if (query.hasComment != null && (record.comment !== null) !== query.hasComment) return 'skip';
     if (query.companyIds?.length && !query.companyIds.includes(record.companyId ?? '')) {

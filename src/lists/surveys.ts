@@ -1,5 +1,5 @@
 // Surveys of both vendors in one shape, their node keys, and their lists as bridge adapters.
-import { addDays, type DateRange } from '../domain/date-range.js';
+import { type DateRange, nextDayStartMs } from '../domain/date-range.js';
 import { parseUserlaneNpsId } from '../domain/nps.js';
 import type { UserlaneSurveyResponse, UserlaneUserRef } from '../domain/userlane-analytics.js';
 import type {
@@ -354,7 +354,7 @@ export function userloopOpenList(
 /** Whether an instant lies within an inclusive range of UTC days. */
 export function withinRange(range: DateRange): (instant: string | null) => boolean {
   const from = Date.parse(`${range.from}T00:00:00Z`);
-  const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
+  const toEnd = nextDayStartMs(range.to);
   return (instant) => {
     const at = instant === null ? Number.NaN : Date.parse(instant);
     return at >= from && at < toEnd;

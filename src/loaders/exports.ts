@@ -1,7 +1,7 @@
 // Whole-range reads that many fields share within one request (NPS summary, per-customer NPS,
 // identity): each vendor range is read once, with the vendor's largest pages, then indexed.
 import type { GatewayContext } from '../context.js';
-import { addDays, type DateRange } from '../domain/date-range.js';
+import { type DateRange, nextDayStartMs } from '../domain/date-range.js';
 import type { NpsRecord } from '../domain/nps.js';
 import type { RawResponse } from '../domain/userloop-surveys.js';
 import { defaultNpsRange } from '../lists/nps.js';
@@ -104,7 +104,7 @@ const isOwners = <T>(arrays: T[][]): arrays is [T[], ...T[][]] => arrays.length 
 
 function inRange(range: DateRange) {
   const from = Date.parse(`${range.from}T00:00:00Z`);
-  const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
+  const toEnd = nextDayStartMs(range.to);
   return (instant: string | null) => {
     const at = instant === null ? Number.NaN : Date.parse(instant);
     return at >= from && at < toEnd;
@@ -166,7 +166,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
       const within = inRange(range);
       const from = Date.parse(`${range.from}T00:00:00Z`);
       const npsExpiryDay = npsExpiryDayFor(range, new Date());
-      const toEnd = Date.parse(`${addDays(range.to, 1)}T00:00:00Z`);
+      const toEnd = nextDayStartMs(range.to);
       let head = 0;
       const slots: (NpsRecord | null)[] = [];
       const rows: NpsRecord[] = [];

@@ -1,29 +1,52 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.js';
-import { isCalendarDate } from '../domain/date-range.js';
+import { FIRST_DATE, isCalendarDate, LAST_DATE } from '../domain/date-range.js';
+import { FIRST_INSTANT, isRepresentableInstant, LAST_INSTANT } from '../domain/time.js';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A date (or date-time) in a year the gateway cannot represent: 0000, 10000 on, signed years. */
+const YEAR_OUT_OF_RANGE = /^(?:0000|\d{5,}|[+-]\d+)-\d{2}-\d{2}(?:$|T)/;
 
+const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+/**
+ * Days 0001-01-01..9999-12-31: past 9999-12-31 there is no next day in `YYYY-MM-DD` form (it
+ * prints `+010000-01-01`, which sorts before every date), and the vendors' date types stop there.
+ */
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(
-      `Date must be a calendar date as YYYY-MM-DD (got ${JSON.stringify(value)})`,
-      {
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
-    );
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
+  const got = JSON.stringify(value);
+  if (typeof value === 'string' && YEAR_OUT_OF_RANGE.test(value)) {
+    throw badInput(`Date ${got} is out of range: dates run from ${FIRST_DATE} to ${LAST_DATE}`);
   }
-  return value;
+  throw badInput(
+    `Date must be a calendar date as YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE} (got ${got})`,
+  );
 }
 
+/** Instants of those days (UTC), so that every instant prints in four-digit-year form. */
 function parseDateTime(value: unknown): string {
-  if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(
-      `DateTime must be ISO 8601 with a zone, e.g. 2026-05-01T12:00:00Z (got ${JSON.stringify(value)})`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
+  const got = JSON.stringify(value);
+  const outOfRange = () =>
+    badInput(
+      `DateTime ${got} is out of range: instants run from ${FIRST_INSTANT} to ${LAST_INSTANT}`,
+    );
+  if (typeof value === 'string' && YEAR_OUT_OF_RANGE.test(value)) throw outOfRange();
+  const ms = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  if (typeof value !== 'string' || Number.isNaN(ms)) {
+    throw badInput(`DateTime must be ISO 8601 with a zone, e.g. 2026-05-01T12:00:00Z (got ${got})`);
+  }
+  // Date.parse rolls 2025-02-29 over to 1 March: the written day must be a real one.
+  if (!isCalendarDate(value.slice(0, 10))) {
+    throw badInput(
+      `DateTime must be ISO 8601 with a zone, on a real calendar day (got ${got}: ` +
+        `${value.slice(0, 10)} is no such day)`,
     );
   }
-  return new Date(value).toISOString();
+  // The offset can still move a day at either end past the range (9999-12-31T23:00-01:00).
+  if (!isRepresentableInstant(ms)) throw outOfRange();
+  return new Date(ms).toISOString();
 }
 
 builder.scalarType('Date', {

@@ -6,7 +6,8 @@ import type { CircuitBreaker } from './breaker.js';
 import { BudgetExhausted, type VendorBudget } from './budget.js';
 import type { RequestScope } from './deadline.js';
 import { abortCause, requestScopeOf } from './deadline.js';
-import { redactSecrets, secretsOf } from './redact.js';
+import { capRefusal, noteFailure } from './call-cap.js';
+import { registerSecrets, secretsOf, vendorCode, vendorText } from './redact.js';
 import { backoffMs, isReplayable, isRetryableStatus, parseRetryAfter } from './retry-policy.js';
 import type {
   QueryValue,
@@ -125,6 +126,7 @@ export class VendorTransport implements VendorHttp {
       keepAliveTimeout: 10_000,
     });
     this.secrets = secretsOf(profile.authHeaders());
+    registerSecrets(this.secrets);
   }
 
   /** Attempts on the wire right now; a cancelled request leaves none behind. */
@@ -135,11 +137,12 @@ export class VendorTransport implements VendorHttp {
   async request(req: VendorRequest): Promise<VendorResponse> {
     const replayable = isReplayable(req);
     const scope = requestScopeOf(req.signal);
-    let refused: VendorError | undefined;
+    let previous: VendorError | undefined;
     for (let attempt = 0; ; attempt++) {
-      const probe = await this.admit(req, scope).catch((error: unknown) => {
+      const probe = await this.admit(req, scope, previous).catch((error: unknown) => {
         // Still rate limited where the last answer was a 429: that answer says it best.
-        if (refused && error instanceof VendorError && error.kind === 'rate_limited') throw refused;
+        const limited = error instanceof VendorError && error.kind === 'rate_limited';
+        if (limited && previous?.kind === 'rate_limited') throw previous;
         throw error;
       });
       const started = Date.now();
@@ -160,8 +163,9 @@ export class VendorTransport implements VendorHttp {
         failure = thrown;
       }
       const { error } = failure;
-      refused = error.kind === 'rate_limited' ? error : undefined;
+      previous = error;
       this.settleFailure(failure, probe);
+      if (!failure.abandoned) noteFailure(scope, error);
       const wait = this.retryWait(failure, attempt, scope);
       const retry = replayable && failure.retryable && attempt < this.opts.maxRetries;
       this.log(retry && wait !== undefined ? 'info' : 'warn', req, {
@@ -187,9 +191,13 @@ export class VendorTransport implements VendorHttp {
   /**
    * Lets a call through the circuit, the request's call cap and the rate budget, in that order,
    * or throws the typed reason it may not be sent. Resolves with whether the call is the probe of
-   * a half-open circuit.
+   * a half-open circuit. A retry the call cap refuses fails with the `previous` attempt's error.
    */
-  private async admit(req: VendorRequest, scope: RequestScope | undefined): Promise<boolean> {
+  private async admit(
+    req: VendorRequest,
+    scope: RequestScope | undefined,
+    previous: VendorError | undefined,
+  ): Promise<boolean> {
     if (req.signal?.aborted) throw this.abandonedError(req, abortCause(req.signal));
     const breaker = this.opts.breaker;
     const verdict = breaker?.admit() ?? { admitted: true as const, probe: false };
@@ -208,12 +216,8 @@ export class VendorTransport implements VendorHttp {
     const { probe } = verdict;
     if (scope && !scope.takeCall(this.vendor)) {
       breaker?.abandoned(probe);
-      throw new VendorError({
-        vendor: this.vendor,
-        kind: 'call_cap',
-        operation: req.operation,
-        message: `${displayName(this.vendor)} ${req.operation} was not sent: this request already made ${scope.callCap} ${displayName(this.vendor)} calls, its limit (VENDOR_CALL_CAP); ask for fewer items or fewer fields`,
-      });
+      this.log('debug', req, { callCap: scope.callCap, refused: true });
+      throw previous ?? capRefusal(scope, this.vendor, displayName(this.vendor), req.operation);
     }
     const budget = this.opts.budget;
     if (!budget) return probe;
@@ -369,18 +373,18 @@ export class VendorTransport implements VendorHttp {
       kind === 'rate_limited' || status >= 500
         ? (parseRetryAfter(headers, now) ?? this.profile.retryAfterFromHeaders?.(headers, now))
         : undefined;
-    const vendorMessage = vendorSays.message
-      ? redactSecrets(vendorSays.message, this.secrets).slice(0, 500)
-      : undefined;
+    // Vendor text is redacted and bounded here, where every vendor's error is made.
+    const vendorMessage = vendorText(vendorSays.message, this.secrets);
     const error = this.error(
       req,
       kind,
       `answered HTTP ${status}${vendorMessage ? `: ${vendorMessage}` : ''}`,
       {
         status,
-        vendorCode: vendorSays.code,
+        vendorCode: vendorCode(vendorSays.code, this.secrets),
         vendorMessage,
-        retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter),
+        // A header's number may be anything: a day is longer than any wait worth reporting.
+        retryAfter: retryAfter === undefined ? undefined : Math.min(Math.ceil(retryAfter), 86_400),
       },
     );
     return new AttemptFailure(error, isRetryableStatus(status), headers);

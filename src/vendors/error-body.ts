@@ -1,8 +1,7 @@
 // Helpers for the vendors' `parseError`: error bodies may come as parsed JSON, as JSON text, as
-// plain text or not at all, and reading them must never throw.
+// plain text or not at all, and reading them must never throw. What they return is the vendor's
+// raw text: the transport redacts and bounds it (`vendorText`, `vendorCode`) for every vendor.
 import { isRecord } from './shape.js';
-
-const MAX_MESSAGE = 500;
 
 /** The body as an object when it is one, or JSON text of one. */
 export function errorObject(body: unknown): Record<string, unknown> | null {
@@ -16,12 +15,15 @@ export function errorObject(body: unknown): Record<string, unknown> | null {
   }
 }
 
-/** A short message from a plain-text body; HTML error pages and blanks say nothing useful. */
+/**
+ * The message of a plain-text body; HTML error pages and blanks say nothing useful. Not cut here:
+ * cutting before redaction could keep half of an echoed key that redaction no longer recognises.
+ */
 export function textMessage(body: unknown): string | undefined {
   if (typeof body !== 'string') return undefined;
   const text = body.trim();
   if (text === '' || text.startsWith('<')) return undefined;
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+  return text;
 }
 
 export function nonEmpty(value: unknown): string | undefined {

@@ -1,9 +1,70 @@
-/** Builds a request path, escaping every interpolated value as one path segment. */
+import { InvalidInputError } from '../domain/input-error.js';
+
+/**
+ * Builds a request path, escaping every interpolated value as one path segment. A value that a
+ * proxy normalising the path could turn into a dot segment is refused: `/customers/.` or
+ * `/feedback/../comments` would reach another endpoint than the one the method names.
+ */
 export function path(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce(
-    (out, literal, i) => out + literal + (i < values.length ? encodeURIComponent(values[i]!) : ''),
+    (out, literal, i) => out + literal + (i < values.length ? segment(values[i]!) : ''),
     '',
   );
+}
+
+const RULE =
+  'an id cannot be empty, "." or "..", nor have "." or ".." between slashes, percent-encoded or not';
+
+function segment(value: string | number): string {
+  const text = String(value);
+  const refuse = (why: string) =>
+    new InvalidInputError(`${JSON.stringify(text.slice(0, 80))} is not a valid id: ${why}`);
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    // A lone UTF-16 surrogate has no UTF-8 form to send.
+    throw refuse('it holds an unpaired surrogate character');
+  }
+  if (text === '' || hasDotSegment(fullyDecoded(text))) throw refuse(RULE);
+  return encoded;
+}
+
+/**
+ * Whether a dot segment appears once slashes are taken as separators, as a proxy that decodes
+ * `%2F` would (and `\`, which WHATWG URL parsing reads as `/`). Enough to check the fully decoded
+ * form: `/`, `\` and `.` are never part of an escape, so a dot segment that appears after some
+ * number of decodings survives every further one.
+ */
+function hasDotSegment(text: string): boolean {
+  return text.split(/[/\\]/).some((part) => part === '.' || part === '..');
+}
+
+/**
+ * The value percent-decoded until no escape is left, decoding byte by byte and leniently (a
+ * malformed escape stays as it is), as the most eager proxy would. One pass over the text: an
+ * escape completed by a decoded character (`%%32e` gives `%2e`, then `.`) is decoded at once.
+ * Bytes of multi-byte characters come out as single characters; no dot, slash or escape hides
+ * in them.
+ */
+function fullyDecoded(text: string): string {
+  if (!text.includes('%')) return text;
+  const out: string[] = [];
+  for (const char of text) {
+    out.push(char);
+    for (;;) {
+      const n = out.length;
+      if (n < 3 || out[n - 3] !== '%' || !isHex(out[n - 2]!) || !isHex(out[n - 1]!)) break;
+      const decoded = String.fromCharCode(parseInt(out[n - 2]! + out[n - 1]!, 16));
+      out.length = n - 3;
+      out.push(decoded);
+    }
+  }
+  return out.join('');
+}
+
+function isHex(char: string): boolean {
+  return /^[0-9A-Fa-f]$/.test(char);
 }
 
 /** Throws on a limit the vendor would refuse: a caller's bug, not a vendor failure. */

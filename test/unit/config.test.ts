@@ -126,7 +126,11 @@ describe('security and limits configuration', () => {
       maxTokens: 4000,
       maxCost: 1000,
       maxBodyBytes: 4 * 1024 * 1024,
-      maxUploadBytes: 64 * 1024 * 1024,
+      // UserHero's docs: video files up to 50 MB, the largest any vendor accepts; plus 64 KiB of
+      // multipart envelope.
+      maxUploadBytes: 50 * 1024 * 1024 + 64 * 1024,
+      maxConcurrentUploads: 2,
+      maxIds: 100,
       maxBatch: 1,
     });
     expect([config.graphiql, config.introspection, config.csrfPrevention]).toEqual([

@@ -150,7 +150,10 @@ function ctx(operation: string): ShapeContext {
   return { vendor: 'planhat', operation };
 }
 
-/** Contract: `{id}` may be `srcid-{sourceId}`. */
+/**
+ * Contract: `{id}` may be `srcid-{sourceId}`. The source id is the checked value, so that an
+ * empty one is refused rather than sent as `srcid-`.
+ */
 function npsPath(ref: NpsRef): string {
-  return typeof ref === 'string' ? path`/nps/${ref}` : path`/nps/${`srcid-${ref.sourceId}`}`;
+  return typeof ref === 'string' ? path`/nps/${ref}` : path`/nps/srcid-${ref.sourceId}`;
 }
