@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VendorError } from '../../src/transport/vendor-error.js';
 import { PlanhatClient } from '../../src/vendors/planhat/client.js';
 import { npsExpiryDayFor } from '../../src/vendors/planhat/limits.js';
+import { registerSecrets } from '../../src/transport/redact.js';
 import { bulkError } from '../../src/vendors/planhat/map.js';
 import { planhatProfile } from '../../src/vendors/planhat/profile.js';
 import { FakeHttp, queryString } from './fake-http.js';
@@ -262,6 +263,20 @@ describe('bulkError', () => {
       message: 'm',
       kind: 'created',
     });
+  });
+
+  it('redacts and bounds a per-item message that echoes a configured secret', () => {
+    const token = 'planhat-token-4f1c9a7e2b6d';
+    registerSecrets([token]);
+    const error = bulkError(
+      { index: 0, message: `invalid auth ${token}\n${'x'.repeat(2000)}` },
+      'created',
+      [{ email: 'x@y.z' }],
+    );
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toContain('invalid auth');
+    expect([...error.message].length).toBeLessThanOrEqual(501);
   });
 });
 

@@ -8,6 +8,7 @@ import type {
 } from '../../domain/nps-writes.js';
 import { commentOrNull, normalizeEmail } from '../../domain/text.js';
 import { toInstant } from '../../domain/time.js';
+import { vendorText } from '../../transport/redact.js';
 import { isInteger, isRecord, isString, num, obj, records, str, strings } from '../shape.js';
 import type { WireBulkResult, WireDeleteResult, WireNps, WireNpsBody } from './wire.js';
 
@@ -111,11 +112,14 @@ export function bulkError(
   kind: NpsBulkErrorKind,
   sent: readonly WireNpsBody[],
 ): NpsBulkError {
+  // Per-item messages reach the client (NpsBatchError.message): redacted and bounded like any
+  // other vendor text, since a vendor may echo what it was sent, credentials included.
   if (!isRecord(entry)) {
-    return { index: null, message: str(entry) ?? 'Planhat rejected the item', kind };
+    return { index: null, message: vendorText(str(entry)) ?? 'Planhat rejected the item', kind };
   }
   const message =
-    str(entry.message) ?? str(entry.error) ?? str(entry.msg) ?? 'Planhat rejected the item';
+    vendorText(str(entry.message) ?? str(entry.error) ?? str(entry.msg)) ??
+    'Planhat rejected the item';
   const index =
     isInteger(entry.index) && entry.index >= 0 && entry.index < sent.length
       ? entry.index
