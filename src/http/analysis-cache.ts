@@ -1,5 +1,5 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { Kind, visit } from 'graphql';
+import { visit } from 'graphql';
 import { setRecent } from '../cache/recent-map.js';
 import { analyzeOperation, type OperationAnalysis } from './cost.js';
 import { countAliases, countTokens, maxDepth } from './document-limits.js';
@@ -30,7 +30,7 @@ export function tokenCounter(): (text: string) => number {
 interface Analysis {
   depth: number;
   aliases: number;
-  /** Variables given as `first`, `last`, `id` or `ids`: the only ones the cost reads. */
+  /** Variables the operations' arguments use: what the cost reads of the request. */
   costVariables: string[];
   costs: Map<string, OperationAnalysis>;
 }
@@ -72,6 +72,10 @@ export function documentAnalyzer(schema: GraphQLSchema, maxIds = Number.POSITIVE
         }
         key += value === undefined ? '\u0000' : `\u0000${JSON.stringify(value)}`;
       }
+      // Large inputs (a mutation's records) are analyzed again rather than kept as a key.
+      if (key.length > LONGEST_CACHED_TEXT) {
+        return analyzeOperation(schema, document, operationName, variables, maxIds);
+      }
       let result = analysis.costs.get(key);
       if (result === undefined) {
         result = analyzeOperation(schema, document, operationName, variables, maxIds);
@@ -85,15 +89,12 @@ export function documentAnalyzer(schema: GraphQLSchema, maxIds = Number.POSITIVE
 
 function costVariablesOf(document: DocumentNode): string[] {
   const names = new Set<string>();
+  // Filters, ranges, cursors and id lists all change what a field may cost (cost-reads.ts), at
+  // any depth of an input object: every variable an argument uses keys the cost.
   visit(document, {
-    Argument(node) {
-      const arg = node.name.value;
-      if (
-        (arg === 'first' || arg === 'last' || arg === 'id' || arg === 'ids') &&
-        node.value.kind === Kind.VARIABLE
-      ) {
-        names.add(node.value.name.value);
-      }
+    VariableDefinition: () => false,
+    Variable(node) {
+      names.add(node.name.value);
     },
   });
   return [...names].sort();

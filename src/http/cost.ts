@@ -6,7 +6,6 @@ import type {
   GraphQLNamedType,
   GraphQLSchema,
   SelectionSetNode,
-  ValueNode,
 } from 'graphql';
 import {
   getNamedType,
@@ -15,13 +14,34 @@ import {
   isCompositeType,
   isInterfaceType,
   isListType,
-  isObjectType,
   Kind,
   valueFromASTUntyped,
 } from 'graphql';
 import { decodeGlobalId } from '../global-id.js';
-import { DEFAULT_FIRST, EXPORT_MAX_FIRST } from '../pagination/bounds.js';
-import type { VendorName } from '../transport/types.js';
+import { argumentsOf, idsOf, listArgumentLength, pageSize } from './cost-arguments.js';
+import {
+  type Args,
+  CALLS_BY_ARGUMENTS,
+  IDENTITY,
+  SHARED_READS,
+  sharedReadCalls,
+} from './cost-reads.js';
+import {
+  CONTAINER_TYPES,
+  DEFAULT_LIST_SIZE,
+  FIELD_CALLS,
+  ITEM_READS,
+  isConnectionType,
+  isEdgeType,
+  isEntity,
+  fieldOf,
+  LIST_SIZES,
+  LOOKUP_COSTS,
+  STRUCTURAL,
+  USERHERO_FIELDS,
+  VENDOR_WEIGHTS,
+  weightOf,
+} from './cost-rules.js';
 import { fragmentsOf } from './document-limits.js';
 
 // What a query will cost the vendors, estimated before it runs. Every field that fetches costs
@@ -29,113 +49,30 @@ import { fragmentsOf } from './document-limits.js';
 // multiplies everything selected below it, and so down the tree. The schema's shape says which
 // fields fetch: root fields and fields with arguments are parametrized reads, a field returning
 // an entity (a `Node`) is a lookup, and other objects are values embedded in their parent, apart
-// from the few fields listed in FIELD_CALLS. It is an upper bound on calls: loaders that share
-// calls between items are not assumed, except for lookups of containers (below).
+// from the fields of cost-rules.ts. Request-wide reads (whole-range exports) count once per
+// request and range, however many fields and items share them. It is an upper bound on calls
+// for accounts within cost-rules.ts's ACCOUNT: loaders that share calls between items are not
+// assumed, except for lookups of containers, reads of one item and request-wide reads.
 
-/** Relative price of one call: UserHero allows 100 a minute per key, the others publish no limit. */
-export const VENDOR_WEIGHTS: Readonly<Record<VendorName, number>> = {
-  userhero: 2,
-  userlane: 1,
-  userloop: 1,
-  planhat: 1,
-};
-
-/** Entity types served by UserHero (the only weighted vendor). */
-const USERHERO_TYPES = new Set([
-  'Workspace',
-  'WorkspaceUsage',
-  'Project',
-  'Widget',
-  'Webhook',
-  'Feedback',
-  'Comment',
-  'Note',
-  'Automation',
-  'AutomationRun',
-  'UserHeroCustomer',
-]);
-
-/** Fields served by UserHero whose type does not say so (a person may come from any vendor). */
-const USERHERO_FIELDS = new Set([
-  'Query.customers',
-  'Workspace.customers',
-  'Customer.profile',
-  'Customer.feedback',
-]);
+export { isConnectionType, VENDOR_WEIGHTS } from './cost-rules.js';
 
 /**
- * Entities that hold others and are few (a workspace's projects, a survey's questions): looked up
- * from many items, they are loaded once per request from one list, so a lookup costs one call
- * whatever the number of items it is selected on.
+ * Costs paid per item of the enclosing lists, and once per request; `backed` is the part of them
+ * charged by fields that call nothing but request-wide reads (cost-reads.ts).
  */
-const CONTAINER_TYPES = new Set([
-  'Workspace',
-  'Project',
-  'Widget',
-  'Webhook',
-  'Automation',
-  'Survey',
-  'SurveyQuestion',
-  'Task',
-  'Tag',
-]);
-
-/**
- * Calls per item of fields the shape alone does not reveal: a merged feed reads each source
- * vendor; some value fields are read per item.
- */
-const FIELD_CALLS: Readonly<Record<string, number>> = {
-  'Query.npsResponses': 3,
-  'Customer.npsResponses': 3,
-  'Query.npsSummary': 3,
-  'Query.surveys': 2,
-  'Customer.surveyResponses': 2,
-  'Customer.companyNps': 1,
-  'Workspace.usage': 1,
-  'Feedback.comments': 1,
-  'Feedback.notes': 1,
-};
-
-/**
- * Weighted calls of loading one entity by its global id, where its type alone does not say: a
- * person is looked up in UserHero and then in the range exports that hold respondents.
- */
-const LOOKUP_COSTS: Readonly<Record<string, number>> = {
-  Customer: VENDOR_WEIGHTS.userhero + 3,
-};
-
-/** Items a list field that is not a connection is assumed to hold. */
-const LIST_SIZES: Readonly<Record<string, number>> = {
-  'Query.vendors': 4,
-};
-const DEFAULT_LIST_SIZE = 10;
-
-/** Selections of a connection or edge that hold what the connection's own call fetched. */
-const STRUCTURAL = new Set(['edges', 'nodes', 'node', 'pageInfo', 'cursor', 'totalCount']);
-
-/** Costs paid per item of the enclosing lists, and costs paid once per request. */
 interface Cost {
   item: number;
   once: number;
+  backedItem: number;
+  backedOnce: number;
 }
-const ZERO: Cost = { item: 0, once: 0 };
-const add = (a: Cost, b: Cost): Cost => ({ item: a.item + b.item, once: a.once + b.once });
-
-export function isConnectionType(type: GraphQLNamedType): boolean {
-  if (!isObjectType(type)) return false;
-  const fields = type.getFields();
-  return 'pageInfo' in fields && ('edges' in fields || 'nodes' in fields);
-}
-
-function isEdgeType(type: GraphQLNamedType): boolean {
-  if (!isObjectType(type)) return false;
-  const fields = type.getFields();
-  return 'node' in fields && 'cursor' in fields;
-}
-
-function isEntity(type: GraphQLNamedType): boolean {
-  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
-}
+const ZERO: Cost = { item: 0, once: 0, backedItem: 0, backedOnce: 0 };
+const add = (a: Cost, b: Cost): Cost => ({
+  item: a.item + b.item,
+  once: a.once + b.once,
+  backedItem: a.backedItem + b.backedItem,
+  backedOnce: a.backedOnce + b.backedOnce,
+});
 
 /** The weighted vendor calls the selected operation may cost; 0 when it cannot be found. */
 export function operationCost(
@@ -187,6 +124,8 @@ export function analyzeOperation(
   Object.assign(vars, variables ?? {});
   // A fragment's cost depends only on its type condition: computed once however often it is spread.
   const memo = new Map<string, Cost>();
+  // Request-wide reads by name and range: each made once, whichever fields ask.
+  const reads = new Set<string>();
 
   const setCost = (
     set: SelectionSetNode,
@@ -194,9 +133,11 @@ export function analyzeOperation(
     path: ReadonlySet<string>,
   ): Cost => {
     let total = ZERO;
+    // Reads of this item that its fields share, charged for the first of them.
+    const itemReads = new Set<string>();
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        total = add(total, fieldCost(selection, parent, path));
+        total = add(total, fieldCost(selection, parent, path, itemReads));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition
           ? (schema.getType(selection.typeCondition.name.value) ?? parent)
@@ -222,6 +163,7 @@ export function analyzeOperation(
     node: FieldNode,
     parent: GraphQLNamedType,
     path: ReadonlySet<string>,
+    itemReads: Set<string>,
   ): Cost => {
     const name = node.name.value;
     if (name.startsWith('__')) return ZERO;
@@ -235,18 +177,43 @@ export function analyzeOperation(
       const length = listArgumentLength(node, arg.name, vars);
       if (length !== undefined) longestIdList = Math.max(longestIdList, length);
     }
-    const own = structural
-      ? ZERO
-      : isNodeLookup(type)
-        ? { item: lookupsCost(schema, idsOf(node, field, vars, maxIds)), once: 0 }
-        : ownCost(field, type, coordinate, roots.has(parent.name));
+    const shared = SHARED_READS[coordinate];
+    // Only what reads arguments evaluates them: a long literal id list is not copied.
+    const args =
+      shared || CALLS_BY_ARGUMENTS[coordinate] || isConnectionType(type)
+        ? argumentsOf(node, vars)
+        : {};
+    for (const read of shared?.reads(args) ?? []) reads.add(read);
+    const itemRead = ITEM_READS[coordinate];
+    let own: { item: number; once: number };
+    if (structural) own = ZERO;
+    else if (isNodeLookup(type)) {
+      const ids = idsOf(node, field, vars, maxIds);
+      own = { item: lookupsCost(schema, ids, reads), once: 0 };
+    } else if (itemRead) {
+      const first = !itemReads.has(itemRead.read);
+      itemReads.add(itemRead.read);
+      own = { item: first ? itemRead.weight : 0, once: 0 };
+    } else own = ownCost(field, type, coordinate, roots.has(parent.name), args, vars, node);
+    const backed = shared?.backed ? own : ZERO;
     const below = node.selectionSet ? setCost(node.selectionSet, type, path) : ZERO;
     const times = multiplier(node, field, coordinate, structural, vars);
-    return { item: own.item + times * below.item, once: own.once + below.once };
+    return {
+      item: own.item + times * below.item,
+      once: own.once + below.once,
+      backedItem: backed.item + times * below.backedItem,
+      backedOnce: backed.once + below.backedOnce,
+    };
   };
 
   const total = setCost(operation.selectionSet, root, new Set());
-  return { cost: total.item + total.once, longestIdList };
+  // Fields served only from request-wide reads are charged per item as declared, or the reads
+  // once when these are more: their calls are the reads, whatever the number of items.
+  let shared = 0;
+  for (const read of reads) shared += sharedReadCalls(read);
+  const backed = total.backedItem + total.backedOnce;
+  const cost = total.item + total.once - backed + Math.max(backed, shared);
+  return { cost, longestIdList };
 }
 
 /** `node(id:)`, `nodes(ids:)`: a field returning the Node interface loads whatever its ids name. */
@@ -260,33 +227,11 @@ function isIdList(type: GraphQLInputType): boolean {
 }
 
 /**
- * The global ids a node lookup is given, from literals or variables; an id that is not a string
- * is refused by execution (no call) and left out. Past `maxIds` none are read: refused anyway.
- */
-function idsOf(
-  node: FieldNode,
-  field: GraphQLField<unknown, unknown>,
-  variables: Record<string, unknown>,
-  maxIds: number,
-): string[] {
-  const out: string[] = [];
-  for (const arg of field.args) {
-    const value = argumentValue(node, arg.name);
-    if (!value) continue;
-    const given =
-      value.kind === Kind.VARIABLE ? variables[value.name.value] : valueFromASTUntyped(value);
-    const list = Array.isArray(given) ? given : [given];
-    if (list.length > maxIds) return [];
-    for (const id of list) if (typeof id === 'string') out.push(id);
-  }
-  return out;
-}
-
-/**
  * One lookup per id, weighted by the vendor the id's type is served by. An id that does not
- * decode to a node type of this schema is refused before any call and costs nothing.
+ * decode to a node type of this schema is refused before any call and costs nothing. A person
+ * unknown to UserHero is looked for in request-wide reads (`reads`), once for all of them.
  */
-function lookupsCost(schema: GraphQLSchema, ids: readonly string[]): number {
+function lookupsCost(schema: GraphQLSchema, ids: readonly string[], reads: Set<string>): number {
   let cost = 0;
   for (const id of ids) {
     let typename: string;
@@ -296,7 +241,9 @@ function lookupsCost(schema: GraphQLSchema, ids: readonly string[]): number {
       continue;
     }
     const type = schema.getType(typename);
-    if (type && isEntity(type)) cost += LOOKUP_COSTS[typename] ?? weightOf(type);
+    if (!type || !isEntity(type)) continue;
+    cost += LOOKUP_COSTS[typename] ?? weightOf(type);
+    if (typename === 'Customer') for (const read of IDENTITY) reads.add(read);
   }
   return cost;
 }
@@ -307,34 +254,25 @@ function ownCost(
   type: GraphQLNamedType,
   coordinate: string,
   onRoot: boolean,
-): Cost {
+  args: Args,
+  variables: Record<string, unknown>,
+  node: FieldNode,
+): { item: number; once: number } {
   const calls = FIELD_CALLS[coordinate];
   const weight = USERHERO_FIELDS.has(coordinate) ? VENDOR_WEIGHTS.userhero : weightOf(type);
-  if (onRoot || field.args.length > 0 || calls !== undefined) {
-    return { item: (calls ?? 1) * weight, once: 0 };
+  const byArguments = CALLS_BY_ARGUMENTS[coordinate];
+  if (onRoot || field.args.length > 0 || calls !== undefined || byArguments !== undefined) {
+    // A page after (or before) a cursor may straddle two vendor pages.
+    const connection = isConnectionType(type);
+    const paged = connection && (args.after != null || args.before != null) ? 2 : 1;
+    if (byArguments) {
+      const { item, once } = byArguments(args, pageSize(node, variables), paged);
+      return { item: item * weight, once: once * weight };
+    }
+    return { item: (calls ?? 1) * paged * weight, once: 0 };
   }
-  if (!isEntity(type)) return ZERO;
+  if (!isEntity(type)) return { item: 0, once: 0 };
   return CONTAINER_TYPES.has(type.name) ? { item: 0, once: weight } : { item: weight, once: 0 };
-}
-
-function fieldOf(
-  parent: GraphQLNamedType,
-  name: string,
-): GraphQLField<unknown, unknown> | undefined {
-  if (isObjectType(parent) || isInterfaceType(parent)) return parent.getFields()[name];
-  return undefined;
-}
-
-/** The vendor weight of a call returning `type` (for a connection: its nodes' type). */
-function weightOf(type: GraphQLNamedType): number {
-  const name = (isConnectionType(type) ? connectionNodeType(type) : type)?.name ?? '';
-  return USERHERO_TYPES.has(name) || name.startsWith('UserHero') ? VENDOR_WEIGHTS.userhero : 1;
-}
-
-function connectionNodeType(type: GraphQLNamedType): GraphQLNamedType | undefined {
-  if (!isObjectType(type)) return undefined;
-  const nodes = type.getFields().nodes;
-  return nodes ? getNamedType(nodes.type) : undefined;
 }
 
 /** How many times the field's sub-selection may run. */
@@ -347,55 +285,9 @@ function multiplier(
 ): number {
   if (structural) return 1;
   const type = getNamedType(field.type);
-  if (isConnectionType(type)) {
-    const first = intArgument(node, 'first', variables) ?? intArgument(node, 'last', variables);
-    return clamp(first ?? DEFAULT_FIRST, 0, EXPORT_MAX_FIRST);
-  }
+  if (isConnectionType(type)) return pageSize(node, variables);
   if (!isListType(getNullableType(field.type)) || !isCompositeType(type)) return 1;
   const ids = listArgumentLength(node, 'ids', variables);
   if (ids !== undefined) return ids;
   return LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
-}
-
-function argumentValue(node: FieldNode, name: string): ValueNode | undefined {
-  return node.arguments?.find((argument) => argument.name.value === name)?.value;
-}
-
-/**
- * An Int argument from a literal or a variable; a value that is not a whole number counts as the
- * largest page, as execution will refuse it anyway.
- */
-function intArgument(
-  node: FieldNode,
-  name: string,
-  variables: Record<string, unknown>,
-): number | undefined {
-  const value = argumentValue(node, name);
-  if (!value || value.kind === Kind.NULL) return undefined;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    if (given === undefined || given === null) return undefined;
-    return typeof given === 'number' && Number.isInteger(given) ? given : EXPORT_MAX_FIRST;
-  }
-  return EXPORT_MAX_FIRST;
-}
-
-function listArgumentLength(
-  node: FieldNode,
-  name: string,
-  variables: Record<string, unknown>,
-): number | undefined {
-  const value = argumentValue(node, name);
-  if (!value) return undefined;
-  if (value.kind === Kind.LIST) return value.values.length;
-  if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    return Array.isArray(given) ? given.length : 1;
-  }
-  return 1;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -178,6 +178,7 @@ describe('defaults', () => {
   it('are documented in the README with the values the code uses', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(Object.keys(LIMIT_DEFAULTS).length).toBeGreaterThan(0);
     for (const [name, value] of Object.entries(LIMIT_DEFAULTS)) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\``));
       expect(row, name).toBeDefined();

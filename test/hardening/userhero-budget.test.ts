@@ -60,7 +60,7 @@ describe('UserHero budget under a burst', () => {
     const calls = gw.sandbox.log.entries({ vendor: 'userhero' });
     expect(calls).toHaveLength(200);
     expect(calls.filter((entry) => entry.status === 429)).toHaveLength(0);
-    expect(calls.every((entry) => entry.status === 200)).toBe(true);
+    expect(calls.filter((entry) => entry.status !== 200).map((entry) => entry.status)).toEqual([]);
   }, 120_000);
 
   it('honours a 429 it still meets (another client of the key) and sends nothing more until then', async () => {

@@ -90,10 +90,16 @@ describe('Planhat GET /nps', () => {
     expect(new Set(reply.json.map((r) => r.cId))).toEqual(
       new Set(companies.filter((id) => reply.json.some((r) => r.cId === id))),
     );
+    expect(companies).toHaveLength(3);
+    let listedAlone = 0;
     for (const id of companies) {
       const one = await list({ companyId: id, limit: 10000 });
-      expect(one.json.every((r) => r.cId === id)).toBe(true);
+      expect(one.json.filter((r) => r.cId !== id)).toEqual([]);
+      // Alone, a company gets exactly its share of the batched answer.
+      expect(one.json.length).toBe(reply.json.filter((r) => r.cId === id).length);
+      listedAlone += one.json.length;
     }
+    expect(listedAlone).toBe(reply.json.length);
   });
 
   it('answers only the last 360 days unless npsExpiryDay widens the window', async () => {
@@ -109,6 +115,7 @@ describe('Planhat GET /nps', () => {
 
   it('returns only the selected fields plus _id', async () => {
     const reply = await list({ select: 'email,nps', limit: 3 });
+    expect(reply.json).toHaveLength(3);
     for (const record of reply.json)
       expect(Object.keys(record).sort()).toEqual(['_id', 'email', 'nps']);
   });
@@ -118,7 +125,8 @@ describe('Planhat GET /nps', () => {
     const emails = reply.json.map((r) => String(r.email));
     expect(emails.some((email) => email !== email.toLowerCase())).toBe(true);
     const people = new Set(sandbox.seed.people.map((p) => p.email));
-    expect(emails.every((email) => people.has(email.toLowerCase()))).toBe(true);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.filter((email) => !people.has(email.toLowerCase()))).toEqual([]);
   });
 });
 

@@ -21,9 +21,9 @@ describe('seeded population', () => {
     expect(companies).toHaveLength(60);
     expect(people).toHaveLength(600);
     expect(new Set(people.map((p) => p.email)).size).toBe(600);
-    expect(people.every((p) => p.email === p.email.toLowerCase())).toBe(true);
+    expect(people.filter((p) => p.email !== p.email.toLowerCase()).map((p) => p.email)).toEqual([]);
     expect(new Set(people.map((p) => p.userlaneUserId)).size).toBe(600);
-    expect(companies.every((c) => /^[0-9a-f]{24}$/.test(c.id))).toBe(true);
+    expect(companies.filter((c) => !/^[0-9a-f]{24}$/.test(c.id)).map((c) => c.id)).toEqual([]);
   });
 
   it('is the same for the same seed and differs for another', async () => {
@@ -81,7 +81,8 @@ describe('CSV files', () => {
     const users = sandbox.seed.userlane.users;
     expect(listed.length).toBeLessThan(users.length);
     expect(listed.length).toBeGreaterThan(users.length * 0.95);
-    expect(listed.every((row) => row.length === 7)).toBe(true);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((row) => row.length !== 7)).toEqual([]);
     const byId = new Map(sandbox.seed.people.map((p) => [p.userlaneUserId, p]));
     for (const [userId, appId, email, name] of listed) {
       const person = byId.get(userId!)!;

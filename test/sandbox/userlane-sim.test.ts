@@ -127,11 +127,12 @@ describe('Userlane page endpoints', () => {
     expect(all).toHaveLength(sandbox.seed.userlane.surveyResponses.get(survey.id)!.length);
     const low = (await get(`surveys/${survey.id}`, { ...query, score: [1, 2] })).json.data;
     expect(low.length).toBeGreaterThan(0);
-    expect(low.every((row: { score: number }) => row.score <= 2)).toBe(true);
+    expect(low.filter((row: { score: number }) => row.score > 2)).toEqual([]);
     const commented = (await get(`surveys/${survey.id}`, { ...query, commentOnly: 'true' })).json
       .data;
     expect(commented.length).toBeLessThan(all.length);
-    expect(commented.every((row: { comment: string }) => row.comment !== '')).toBe(true);
+    expect(commented.length).toBeGreaterThan(0);
+    expect(commented.filter((row: { comment: string }) => row.comment === '')).toEqual([]);
     expect((await get(`surveys/${survey.id}`, { ...query, score: 6 })).status).toBe(422);
     expect((await get('surveys/1', query)).status).toBe(404);
     expect(sandbox.env.USERLANE_SURVEYS).toContain(`${survey.id}:${survey.title}`);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { npsCategory } from '../../src/domain/nps.js';
 import type { GraphQLResult, TestGateway } from '../support/gateway.js';
-import { npsReference } from '../support/nps-reference.js';
+import { npsReference, referenceCategory, referenceTally } from '../support/nps-reference.js';
 import { startTestGateway } from '../support/gateway.js';
 
 // The unified NPS feed and summary, checked against the sandbox's own seeded data.
@@ -81,7 +80,12 @@ describe('npsResponses', () => {
     expect(new Set(nodes.map((n) => n.source))).toEqual(
       new Set(['USERLANE', 'PLANHAT', 'USERLOOP']),
     );
-    for (const node of nodes) expect(node.category).toBe(npsCategory(node.score));
+    // Categories by the vendors' documented buckets, not the gateway's own rule.
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.category !== referenceCategory(n.score))).toEqual([]);
+    // The premise: the range holds the scores on both sides of each bucket edge (6/7, 8/9).
+    const scores = new Set(nodes.map((n) => n.score));
+    expect([6, 7, 8, 9].filter((score) => !scores.has(score))).toEqual([]);
   });
 
   it('applies category and comment filters the vendors cannot apply themselves', async () => {
@@ -92,8 +96,32 @@ describe('npsResponses', () => {
       50,
     );
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => n.category === 'DETRACTOR' && n.comment !== null)).toBe(true);
+    expect(
+      nodes.filter(
+        (n) =>
+          n.category !== 'DETRACTOR' ||
+          referenceCategory(n.score) !== 'DETRACTOR' ||
+          n.comment === null,
+      ),
+    ).toEqual([]);
   });
+
+  it.each([[['PROMOTER']], [['PASSIVE']], [['PASSIVE', 'DETRACTOR']]])(
+    'filters categories %j to exactly the answers whose scores the vendor docs put there',
+    async (categories) => {
+      const to = day(gw.sandbox.seed.now.getTime());
+      const from = day(gw.sandbox.seed.now.getTime() - 30 * DAY);
+      const { nodes } = await walk({ range: { from, to }, categories }, 100);
+      const expected = reference(from, to).filter((a) =>
+        categories.includes(referenceCategory(a.score)),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(
+        nodes.map((n) => key({ ...n, second: Math.floor(Date.parse(n.answeredAt) / 1000) })).sort(),
+      ).toEqual(expected.map(key).sort());
+      expect(nodes.filter((n) => !categories.includes(n.category))).toEqual([]);
+    },
+  );
 
   it('reaches Planhat answers older than its 360-day default by asking with npsExpiryDay', async () => {
     const now = gw.sandbox.seed.now.getTime();
@@ -104,7 +132,10 @@ describe('npsResponses', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(nodes).toHaveLength(expected.length);
     const asked = gw.sandbox.log.entries({ vendor: 'planhat', path: '/nps' });
-    expect(asked.every((e) => Number(e.query.npsExpiryDay) >= 600)).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.map((e) => e.query.npsExpiryDay).filter((days) => !(Number(days) >= 600))).toEqual(
+      [],
+    );
   });
 
   it('refetches each source through node(id)', async () => {
@@ -161,22 +192,32 @@ describe('npsSummary', () => {
         score: number;
         responses: number;
         promoters: number;
+        passives: number;
         detractors: number;
-        groups: { key: string; responses: number; score: number }[];
+        groups: {
+          key: string;
+          score: number;
+          responses: number;
+          promoters: number;
+          passives: number;
+          detractors: number;
+        }[];
       };
     }>(SUMMARY, { filter: { range }, groupBy: 'SOURCE' });
     expect(res.errors).toEqual([]);
     const expected = reference(range.from, range.to);
-    const promoters = expected.filter((a) => a.score >= 9).length;
-    const detractors = expected.filter((a) => a.score <= 6).length;
+    expect(expected.length).toBeGreaterThan(0);
+    const { score, ...counts } = referenceTally(expected.map((a) => a.score));
     const summary = res.data?.npsSummary;
-    expect(summary?.responses).toBe(expected.length);
-    expect(summary?.promoters).toBe(promoters);
-    expect(summary?.detractors).toBe(detractors);
-    expect(summary?.score).toBeCloseTo(((promoters - detractors) * 100) / expected.length, 2);
+    expect(summary).toMatchObject(counts);
+    expect(summary?.score).toBeCloseTo(score!, 2);
     expect(summary?.groups.map((g) => g.key)).toEqual(['PLANHAT', 'USERLANE', 'USERLOOP']);
     for (const group of summary?.groups ?? []) {
-      expect(group.responses).toBe(expected.filter((a) => a.source === group.key).length);
+      const mine = expected.filter((a) => a.source === group.key);
+      const { score: groupScore, ...groupCounts } = referenceTally(mine.map((a) => a.score));
+      expect(mine.length).toBeGreaterThan(0);
+      expect(group).toMatchObject(groupCounts);
+      expect(group.score).toBeCloseTo(groupScore!, 2);
     }
   });
 
@@ -187,7 +228,9 @@ describe('npsSummary', () => {
       npsSummary: { responses: number; groups: { key: string; responses: number }[] };
     }>(SUMMARY, { filter: { range }, groupBy: 'MONTH' });
     const groups = months.data?.npsSummary.groups ?? [];
-    expect(groups.every((g) => /^\d{4}-\d{2}$/.test(g.key))).toBe(true);
+    // 91 days always touch at least three calendar months.
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    expect(groups.map((g) => g.key).filter((key) => !/^\d{4}-\d{2}$/.test(key))).toEqual([]);
     expect(groups.reduce((n, g) => n + g.responses, 0)).toBe(months.data?.npsSummary.responses);
 
     const roles = await gw.query<{ npsSummary: { groups: { key: string; responses: number }[] } }>(
@@ -201,6 +244,9 @@ describe('npsSummary', () => {
       const role = answer.user.inDirectory ? (answer.user.person?.role ?? 'UNKNOWN') : 'UNKNOWN';
       byRole.set(role, (byRole.get(role) ?? 0) + 1);
     }
+    // The premise: answers with a directory role and answers without one.
+    expect(byRole.has('UNKNOWN')).toBe(true);
+    expect(byRole.size).toBeGreaterThan(1);
     expect(
       Object.fromEntries((roles.data?.npsSummary.groups ?? []).map((g) => [g.key, g.responses])),
     ).toEqual(Object.fromEntries(byRole));

@@ -112,14 +112,17 @@ describe('dashboard operations', () => {
     });
     const surveys = data.surveys?.nodes ?? [];
     expect(new Set(surveys.map((s) => s.source))).toEqual(new Set(['USERLOOP', 'USERLANE']));
+    let breakdowns = 0;
     for (const survey of surveys) {
       for (const question of survey.questions ?? []) {
         const breakdown = question.breakdown;
         if (!breakdown) continue;
+        breakdowns++;
         const counted = breakdown.answers.reduce((sum, a) => sum + a.count, 0);
         expect(counted).toBeLessThanOrEqual(breakdown.totalResponses);
       }
     }
+    expect(breakdowns).toBeGreaterThan(0);
     expectNoRepeatedCall();
   });
 
@@ -142,6 +145,8 @@ describe('dashboard operations', () => {
     });
     const tasks = data.tasks ?? [];
     expect(tasks.length).toBeGreaterThan(0);
+    // The premise: some funnel has steps to compare.
+    expect(tasks.filter((task) => (task.funnel?.steps.length ?? 0) > 1).length).toBeGreaterThan(0);
     for (const task of tasks) {
       const steps = task.funnel?.steps ?? [];
       for (let i = 1; i < steps.length; i++) {

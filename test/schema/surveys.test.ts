@@ -125,6 +125,7 @@ describe('Survey', () => {
     expect(res.errors).toEqual([]);
     const nodes = res.data!.surveys.nodes;
     expect(nodes).toHaveLength(allowedLoop().length);
+    expect(nodes.length).toBeGreaterThan(0);
     for (const [i, seeded] of allowedLoop().entries()) {
       const node = nodes[i]!;
       expect(node).toMatchObject({
@@ -160,6 +161,8 @@ describe('Survey', () => {
         questions { questionId source text type answers { id text } survey { surveyId } } } } }`,
     );
     expect(res.errors).toEqual([]);
+    expect(res.data!.surveys.nodes).toHaveLength(laneSurveys().length);
+    expect(laneSurveys().length).toBeGreaterThan(0);
     for (const [i, seeded] of laneSurveys().entries()) {
       const node = res.data!.surveys.nodes[i]!;
       expect(node).toMatchObject({

@@ -153,7 +153,8 @@ describe('Query.tasks', () => {
     const calls = taskCalls();
     expect(rows.length).toBeGreaterThan(5000);
     expect(calls).toHaveLength(Math.ceil(rows.length / 5000));
-    expect(calls.every((call) => call.query.limit === '5000')).toBe(true);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.map((call) => call.query.limit).filter((limit) => limit !== '5000')).toEqual([]);
     expect(calls[0]?.query.cursor).toBeUndefined();
   });
 
@@ -173,6 +174,11 @@ describe('Query.tasks', () => {
       { range },
     );
     expect(res.errors).toEqual([]);
+    expect(res.data?.tasks.length).toBeGreaterThan(0);
+    // The premise: some task has activity in the range, so the comparisons below compare rows.
+    expect(res.data?.tasks.filter((task) => task.activity.edges.length > 0).length).toBeGreaterThan(
+      0,
+    );
     for (const task of res.data?.tasks ?? []) {
       const rows = activityOf(range, (id) => id === task.taskId);
       expect(task.activity.edges.map((e) => e.node.starts)).toEqual(
@@ -304,7 +310,8 @@ describe('Task.actions and Task.funnel', () => {
       const calls = actionCalls();
       const events = actionRows(gw.sandbox, task.taskId, range).length;
       expect(calls).toHaveLength(Math.max(1, Math.ceil(events / 5000)));
-      expect(calls.every((call) => call.query.limit === '5000')).toBe(true);
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.map((call) => call.query.limit).filter((limit) => limit !== '5000')).toEqual([]);
     }
   });
 

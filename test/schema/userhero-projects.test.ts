@@ -188,6 +188,7 @@ describe('Workspace.projects, widgets and webhooks', () => {
     );
     expect(res.errors).toEqual([]);
     const main = res.data?.workspaces.find((w) => w.workspaceId === ws);
+    expect(main?.projects.nodes.length).toBeGreaterThan(0);
     for (const project of main?.projects.nodes ?? []) {
       const own = widgets.filter((w) => w.projectId === project.projectId);
       const hooks = webhooks.filter((w) => w.projectId === project.projectId);
@@ -215,6 +216,9 @@ describe('Workspace.projects, widgets and webhooks', () => {
     );
     expect(type.data?.__type.fields.map((f) => f.name)).not.toContain('secret');
     const res = await gw.query(`{ workspaces { webhooks { nodes { ${WEBHOOK_FIELDS} } } } }`);
+    // The webhooks were listed (not an error body), and the seed holds secrets to look for.
+    expect(res.errors).toEqual([]);
+    expect(gw.sandbox.seed.userhero.data.webhooks.size).toBeGreaterThan(0);
     for (const hook of gw.sandbox.seed.userhero.data.webhooks.values()) {
       expect(res.body).not.toContain(hook.secret);
     }

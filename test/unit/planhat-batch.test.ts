@@ -119,6 +119,7 @@ describe('upsertInChunks', () => {
   });
 
   it('reports a failed chunk by its range and every item in it, sending each chunk once', async () => {
+    let runsWithFailures = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 300 }),
@@ -140,12 +141,15 @@ describe('upsertInChunks', () => {
           ).toEqual([...failedSpans].sort((a, b) => a.fromIndex - b.fromIndex));
           const failedIndexes = failedSpans.flatMap((s) => items.slice(s.fromIndex, s.toIndex + 1));
           expect(result.errors.map((e) => e.index)).toEqual(failedIndexes.sort((a, b) => a - b));
-          expect(result.errors.every((e) => e.kind === 'chunk')).toBe(true);
+          expect(result.errors.filter((e) => e.kind !== 'chunk')).toEqual([]);
           expect(result.created + result.updated).toBe(count - failedIndexes.length);
+          if (result.errors.length > 0) runsWithFailures++;
         },
       ),
       { numRuns: 100 },
     );
+    // The property held for runs that did fail chunks, not only for runs without failures.
+    expect(runsWithFailures).toBeGreaterThan(0);
   });
 
   it('stops sending after a failure every chunk would meet, reporting the rest as not sent', async () => {

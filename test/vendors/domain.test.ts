@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isCalendarDate } from '../../src/domain/date-range.js';
 import { npsCategory, parseUserlaneNpsId, userlaneNpsId } from '../../src/domain/nps.js';
+import { tally } from '../../src/domain/nps-summary.js';
 import { commentOrNull, normalizeEmail } from '../../src/domain/text.js';
 import { toInstant } from '../../src/domain/time.js';
 
@@ -14,6 +15,37 @@ describe('npsCategory', () => {
       'PROMOTER',
       'PROMOTER',
     ]);
+  });
+});
+
+describe('tally', () => {
+  const of = (counts: { PROMOTER?: number; PASSIVE?: number; DETRACTOR?: number }) =>
+    Object.entries(counts).flatMap(([category, n]) =>
+      Array.from({ length: n }, () => ({ category: category as 'PROMOTER' })),
+    );
+
+  it('scores %promoters - %detractors, passives counting only as responses', () => {
+    expect(tally(of({ PROMOTER: 3, PASSIVE: 1, DETRACTOR: 1 }))).toEqual({
+      score: 40,
+      responses: 5,
+      promoters: 3,
+      passives: 1,
+      detractors: 1,
+    });
+    expect(tally(of({ PASSIVE: 4 })).score).toBe(0);
+    expect(tally(of({ PROMOTER: 2 })).score).toBe(100);
+    expect(tally(of({ DETRACTOR: 2 })).score).toBe(-100);
+    expect(tally(of({ PROMOTER: 1, PASSIVE: 2 })).score).toBe(33.33);
+  });
+
+  it('has no score without responses', () => {
+    expect(tally([])).toEqual({
+      score: null,
+      responses: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+    });
   });
 });
 

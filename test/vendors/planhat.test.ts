@@ -109,7 +109,7 @@ describe('PlanhatClient reads', () => {
     });
     const items = (await client.listNps()).slots.flatMap((r) => r ?? []);
     expect(items.map((r) => r.category)).toEqual(['DETRACTOR', 'PASSIVE', 'PASSIVE', 'PROMOTER']);
-    expect(items.every((r) => r.comment === null)).toBe(true);
+    expect(items.map((r) => r.comment)).toEqual([null, null, null, null]);
   });
 
   it('gets by source id with the srcid- prefix, escaped', async () => {

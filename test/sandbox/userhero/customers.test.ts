@@ -75,6 +75,10 @@ describe('GET /customers (list mode)', () => {
     const api = await call(app, 'GET', '/customers', {
       query: { workspaceId: ws, channel: 'api', pageSize: 100 },
     });
+    expect(api.body.data.length).toBe(
+      Math.min(100, customers.filter((c) => c.channels.includes('api')).length),
+    );
+    expect(api.body.data.length).toBeGreaterThan(0);
     for (const c of api.body.data) expect(c.channels).toContain('api');
   });
 
@@ -247,6 +251,7 @@ describe('customer writes', () => {
     const linked = [...app.data.feedback.values()].filter((f) => f.customerId === c.id);
     const res = await call(app, 'DELETE', `/customers/${c.id}`);
     expect(res).toMatchObject({ status: 200, body: { data: { id: c.id, deleted: true } } });
+    expect(linked).toHaveLength(c.feedbackCount);
     for (const f of linked) expect(app.data.feedback.get(f.id)?.customerId).toBeNull();
     expect((await call(app, 'GET', `/customers/${c.id}`)).status).toBe(404);
   });
@@ -276,6 +281,7 @@ describe('POST /customers/{targetId}/merge', () => {
     expect(merged.emails).toEqual(expect.arrayContaining(source!.emails));
     expect(merged.phones).toEqual(expect.arrayContaining(source!.phones));
     expect(merged.mergedCustomerIds).toContain(source!.id);
+    expect(sourceFeedback.length).toBeGreaterThan(0);
     for (const f of sourceFeedback)
       expect(app.data.feedback.get(f.id)?.customerId).toBe(target!.id);
     expect((await call(app, 'GET', `/customers/${source!.id}`)).status).toBe(404);

@@ -75,6 +75,7 @@ describe('GET /feedback', () => {
         pageSize: 100,
       },
     });
+    expect(expected.length).toBeGreaterThan(0);
     expect(res.body.data.length).toBe(Math.min(100, expected.length));
     for (const item of res.body.data) {
       expect(item).toMatchObject({ status: 'resolved', category: 'bug', projectId: project.id });
@@ -140,9 +141,9 @@ describe('GET /feedback', () => {
       resolved: 'resolved',
       archived: 'closed',
     };
-    for (const f of res.body.data) {
-      if (categories[f.status]) expect(f.statusCategory).toBe(categories[f.status]);
-    }
+    const withKnownStatus = res.body.data.filter((f: { status: string }) => categories[f.status]);
+    expect(withKnownStatus.length).toBeGreaterThan(0);
+    for (const f of withKnownStatus) expect(f.statusCategory).toBe(categories[f.status]);
     expect(item).not.toHaveProperty('customerId');
   });
 

@@ -92,8 +92,9 @@ describe('widgets', () => {
     expect(all.body.data).toHaveLength(6);
     const projectId = all.body.data[0].projectId;
     const some = await call(app, 'GET', '/widgets', { query: { workspaceId: ws, projectId } });
-    expect(some.body.data.every((w: { projectId: string }) => w.projectId === projectId)).toBe(
-      true,
+    expect(some.body.data.length).toBeGreaterThan(0);
+    expect(some.body.data.filter((w: { projectId: string }) => w.projectId !== projectId)).toEqual(
+      [],
     );
     expect(some.body.data.length).toBeLessThan(6);
   });

@@ -39,7 +39,8 @@ describe('seed data', () => {
     expect(feedback.map((f) => f.ticketNumber)).toEqual(feedback.map((_, i) => i + 1));
     const dates = feedback.map((f) => f.createdAt);
     expect(dates).toEqual([...dates].sort());
-    expect(dates.every((d) => d < NOW.toISOString())).toBe(true);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((d) => d >= NOW.toISOString())).toEqual([]);
   });
 
   it('covers every status, category and priority', () => {
@@ -76,7 +77,8 @@ describe('seed data', () => {
       for (const f of linked) expect(c.emails).toContain(f.userEmail!.toLowerCase());
     }
     expect(customers.some((c) => c.emails.length > 1)).toBe(true);
-    expect(customers.every((c) => c.company)).toBe(true);
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.filter((c) => !c.company).map((c) => c.id)).toEqual([]);
   });
 
   it('only seeds custom field values that the project itself accepts', () => {

@@ -1,0 +1,193 @@
+import type { GraphQLField, GraphQLNamedType } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import type { VendorName } from '../transport/types.js';
+
+// What the cost analysis (cost.ts) knows of the fields that the schema's shape does not explain:
+// vendor weights, the reads hidden behind plain fields, and what data-dependent reads may cost.
+//
+// Bounded by the query alone: pages of a connection, lookups, per-item reads. Not bounded by the
+// query: how many pages a whole-range read or a filtered scan takes (it grows with the rows the
+// vendor holds) and how long lists sized by the data are (tags, tasks, surveys, NPS questions).
+// For those the estimate assumes the reference account below; for a larger account it is an
+// estimate, not a bound, and VENDOR_CALL_CAP is what bounds a request.
+
+/** Relative price of one call: UserHero allows 100 a minute per key, the others publish no limit. */
+export const VENDOR_WEIGHTS: Readonly<Record<VendorName, number>> = {
+  userhero: 2,
+  userlane: 1,
+  userloop: 1,
+  planhat: 1,
+};
+
+/**
+ * The largest account the estimate is an upper bound for: twice the sandbox at scale 1 or more
+ * (2,000 Planhat and 1,500 Userlane answers, 5,000 UserLoop rows in 6 surveys, 2,419 in the
+ * largest, at most 15,000
+ * Userlane tag or task rows in any range, 25 tags, 12 tasks, 3 NPS questions).
+ */
+export const ACCOUNT = {
+  planhatAnswers: 20_000,
+  userlaneAnswers: 10_000,
+  /** Answers of one configured Userlane survey, and how many surveys are configured. */
+  userlaneSurveyAnswers: 5_000,
+  userlaneSurveys: 4,
+  /** Every UserLoop row (one per question answered), all surveys together, and one survey's. */
+  userloopAnswers: 10_000,
+  userloopSurveyAnswers: 5_000,
+  userloopSurveys: 8,
+  userloopNpsQuestions: 4,
+  /** Userlane tag or task rows of one range, or the actions of all tasks in one range. */
+  userlaneRows: 30_000,
+  /** Addresses of one UserHero customer (sandbox: at most 2). */
+  customerEmails: 3,
+  tags: 40,
+  tasks: 24,
+};
+
+/** Entity types served by UserHero (the only weighted vendor). */
+export const USERHERO_TYPES = new Set([
+  'Workspace',
+  'WorkspaceUsage',
+  'Project',
+  'Widget',
+  'Webhook',
+  'Feedback',
+  'Comment',
+  'Note',
+  'Automation',
+  'AutomationRun',
+  'UserHeroCustomer',
+]);
+
+/** Fields served by UserHero whose type does not say so (a person may come from any vendor). */
+export const USERHERO_FIELDS = new Set([
+  'Query.customer',
+  'Query.customers',
+  'Workspace.customers',
+  'Customer.profile',
+  'Customer.feedback',
+]);
+
+/**
+ * Entities that hold others and are few (a workspace's projects, a survey's questions): looked up
+ * from many items, they are loaded once per request from one list, so a lookup costs one call
+ * whatever the number of items it is selected on.
+ */
+export const CONTAINER_TYPES = new Set([
+  'Workspace',
+  'Project',
+  'Widget',
+  'Webhook',
+  'Automation',
+  'Survey',
+  'SurveyQuestion',
+  'Task',
+  'Tag',
+]);
+
+/** Calls of a walk through `rows` in pages of `size`: it stops at the first short page. */
+export function walkPages(rows: number, size: number): number {
+  return Math.floor(rows / size) + 1;
+}
+
+/** Userlane's largest page, and its whole-range walks (tags, tasks) at the reference volume. */
+const USERLANE_PAGE = 5_000;
+const userlaneWalk = walkPages(ACCOUNT.userlaneRows, USERLANE_PAGE);
+
+/**
+ * Calls per item of fields the shape alone does not reveal: some value fields are read per item;
+ * whole-range Userlane walks take several pages.
+ */
+export const FIELD_CALLS: Readonly<Record<string, number>> = {
+  // One per source vendor; these and a person's survey answers are served from request-wide
+  // reads, which the estimate takes instead when more (cost-reads.ts).
+  'Customer.npsResponses': 3,
+  'Query.npsSummary': 3,
+  'Query.surveys': 2,
+  'Query.tags': userlaneWalk,
+  'Query.tasks': userlaneWalk,
+  'Customer.surveyResponses': 2,
+  'Customer.companyNps': 1,
+  'Workspace.usage': 1,
+  'Feedback.comments': 1,
+  'Feedback.notes': 1,
+  // UserLoop's counts view, or the Userlane survey's answers of the range.
+  'SurveyQuestion.breakdown': walkPages(ACCOUNT.userlaneSurveyAnswers, USERLANE_PAGE),
+};
+
+/**
+ * Reads of one item that several of its fields share (one loader key): charged once per item
+ * for all of them. UserHero's profile by email, Get Customer, UserLoop's survey metadata.
+ */
+export const ITEM_READS: Readonly<Record<string, { read: string; weight: number }>> = {
+  'Customer.name': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
+  'Customer.company': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
+  'Customer.profile': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
+  ...Object.fromEntries(
+    ['notes', 'customFields', 'timezone', 'language', 'mergedCustomerIds'].map((field) => [
+      `UserHeroCustomer.${field}`,
+      { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero },
+    ]),
+  ),
+  'Survey.questions': { read: 'surveyMetadata', weight: 1 },
+  'Survey.companyId': { read: 'surveyMetadata', weight: 1 },
+};
+
+/**
+ * Weighted calls of loading one entity by its global id, where its type alone does not say: a
+ * person is looked up in UserHero, then in the request-wide reads of IDENTITY.
+ */
+export const LOOKUP_COSTS: Readonly<Record<string, number>> = {
+  Customer: VENDOR_WEIGHTS.userhero,
+};
+
+/** Items a list field that is not a connection is assumed to hold. */
+export const LIST_SIZES: Readonly<Record<string, number>> = {
+  'Query.vendors': 4,
+  'Query.tags': ACCOUNT.tags,
+  'Query.tasks': ACCOUNT.tasks,
+  // UserHero returns an automation's last 50 runs.
+  'Automation.runs': 50,
+};
+export const DEFAULT_LIST_SIZE = 10;
+
+/** Selections of a connection or edge that hold what the connection's own call fetched. */
+export const STRUCTURAL = new Set(['edges', 'nodes', 'node', 'pageInfo', 'cursor', 'totalCount']);
+
+// The shapes of the schema the rules key on.
+
+export function isConnectionType(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return 'pageInfo' in fields && ('edges' in fields || 'nodes' in fields);
+}
+
+export function isEdgeType(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return 'node' in fields && 'cursor' in fields;
+}
+
+export function isEntity(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
+}
+
+/** The vendor weight of a call returning `type` (for a connection: its nodes' type). */
+export function weightOf(type: GraphQLNamedType): number {
+  const name = (isConnectionType(type) ? connectionNodeType(type) : type)?.name ?? '';
+  return USERHERO_TYPES.has(name) || name.startsWith('UserHero') ? VENDOR_WEIGHTS.userhero : 1;
+}
+
+function connectionNodeType(type: GraphQLNamedType): GraphQLNamedType | undefined {
+  if (!isObjectType(type)) return undefined;
+  const nodes = type.getFields().nodes;
+  return nodes ? getNamedType(nodes.type) : undefined;
+}
+
+export function fieldOf(
+  parent: GraphQLNamedType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (isObjectType(parent) || isInterfaceType(parent)) return parent.getFields()[name];
+  return undefined;
+}
