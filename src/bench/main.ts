@@ -16,7 +16,8 @@
 //   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export (or 1-5)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
-//   --port 4200         first of the ports used (sandbox, gateway, peer, export)
+//   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
+//                       4200 + 22 would be NATS's 4222 on machines that run it
 //   --profile           run the gateway under --cpu-prof (bench/results/profiles/*.cpuprofile)
 //   --gateway-node-args="--max-old-space-size=64"   extra node flags for the gateway process
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -56,7 +57,7 @@ const { values } = parseArgs({
     scenarios: { type: 'string', default: 'all' },
     peer: { type: 'string', default: 'mesh' },
     'peer-dir': { type: 'string', default: join(tmpdir(), 'feedback-gateway-bench', 'mesh-peer') },
-    port: { type: 'string', default: '4200' },
+    port: { type: 'string', default: '4300' },
     profile: { type: 'boolean', default: false },
     'gateway-node-args': { type: 'string', default: '' },
   },

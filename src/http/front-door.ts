@@ -1,43 +1,25 @@
-import type { ServerAdapterRequestHandler } from '@whatwg-node/server';
-import { createServerAdapter } from '@whatwg-node/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The one path that executes GraphQL. */
 export const GRAPHQL_PATH = '/graphql';
 
-/** What the node adapter puts in the server context: the raw request line's target. */
-interface NodeServerContext {
-  req?: { url?: string };
-}
-
-export interface FrontDoorRoutes<TContext> {
-  graphql: ServerAdapterRequestHandler<TContext>;
-  /** Liveness: answers without touching a vendor. */
-  healthz: () => Response;
-  /** Readiness: probes the enabled vendors. */
-  readyz: () => Promise<Response>;
-}
-
 /**
- * The path of a request exactly as the client wrote it. Yoga matches its endpoint loosely (a URL
- * that merely ends with `/graphql`, a trailing slash, a pattern), and the WHATWG URL parser
- * resolves dot segments and doubled slashes; a check on either is a check on something other than
- * what the client sent. Behind Node the raw request target is at hand; for `fetch` calls (tests,
- * other adapters) the URL is already the one the caller built.
+ * The path of a request target exactly as the client wrote it. Yoga matches its endpoint loosely
+ * (a URL that merely ends with `/graphql`, a trailing slash, a pattern), and the WHATWG URL parser
+ * resolves dot segments; a check on either is a check on something other than what was sent.
  */
-export function requestPath(request: Request, serverContext: unknown): string {
-  const raw = (serverContext as NodeServerContext | undefined)?.req?.url;
-  if (typeof raw === 'string') {
-    // Absolute form (`GET http://host/graphql HTTP/1.1`, as proxies send it): its path part.
-    const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(raw);
-    const target = absolute ? raw.slice(absolute[0].length) || '/' : raw;
-    const end = target.search(/[?#]/);
-    return end === -1 ? target : target.slice(0, end);
-  }
-  const url = request.url;
+export function rawPath(target: string): string {
+  // Absolute form (`GET http://host/graphql HTTP/1.1`, as proxies send it): its path part.
+  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+  const rest = absolute ? target.slice(absolute[0].length) || '/' : target;
+  const end = rest.search(/[?#]/);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** The path of a URL a `fetch` caller built (already parsed, so already normalised). */
+function urlPath(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const end = url.slice(start).search(/[?#]/);
-  return end === -1 ? url.slice(start) : url.slice(start, start + end);
+  return start === -1 ? '/' : rawPath(url.slice(start));
 }
 
 function notFound(): Response {
@@ -54,21 +36,58 @@ function notFound(): Response {
   );
 }
 
+type FetchInput = string | URL | Request;
+
+/** What Yoga offers as a handler: a Node listener and a fetch function. */
+export interface GraphQLHandler {
+  (req: IncomingMessage, res: ServerResponse): unknown;
+  fetch(input: FetchInput, init?: RequestInit): Response | Promise<Response>;
+}
+
+export interface FrontDoorRoutes {
+  graphql: GraphQLHandler;
+  /** Liveness: answers without touching a vendor. */
+  healthz: () => Response;
+  /** Readiness: probes the enabled vendors. */
+  readyz: () => Promise<Response>;
+}
+
+async function sendNode(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, {
+    ...Object.fromEntries(response.headers),
+    'content-length': body.length,
+  });
+  res.end(body);
+}
+
 /**
  * The gateway's one routing decision, made before any GraphQL plugin runs: exactly `/graphql`
  * reaches Yoga (and with it authentication, CSRF prevention and the limits, which therefore need
  * no path checks of their own); `/healthz` and `/readyz` are answered here; every other path is a
  * 404. No variant (`/graphql/`, `//graphql`, `/x/graphql`, `/graphql;x`, `/GRAPHQL`, dot segments,
  * percent-encodings) is the endpoint.
+ *
+ * A Node listener (the raw request target decides) with a `fetch` of the same routes (the URL's
+ * path decides). Not a server adapter of its own: a second one around Yoga's cost 20 % of the CPU
+ * of a `{ __typename }` request (0.163 → 0.212 ms, in-process autocannon, 10 connections).
  */
-export function createFrontDoor<TContext extends Record<string, any>>(
-  routes: FrontDoorRoutes<TContext>,
-) {
-  return createServerAdapter<TContext>((request, serverContext) => {
-    const path = requestPath(request, serverContext);
-    if (path === GRAPHQL_PATH) return routes.graphql(request, serverContext);
+export function createFrontDoor(routes: FrontDoorRoutes) {
+  const other = (path: string): Response | Promise<Response> => {
     if (path === '/healthz') return routes.healthz();
     if (path === '/readyz') return routes.readyz();
     return notFound();
-  });
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse): unknown => {
+    const path = rawPath(req.url ?? '/');
+    if (path === GRAPHQL_PATH) return routes.graphql(req, res);
+    return Promise.resolve(other(path)).then((response) => sendNode(res, response));
+  };
+  const fetch = (input: FetchInput, init?: RequestInit): Response | Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = urlPath(url);
+    if (path === GRAPHQL_PATH) return routes.graphql.fetch(input, init);
+    return other(path);
+  };
+  return Object.assign(listener, { fetch });
 }
