@@ -1,7 +1,8 @@
+import { cost, LOOKUP } from './cost/declare.js';
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from './types.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
 import { resolveNodeField, resolveNodesField } from './node-types.js';
 
@@ -28,7 +29,8 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
-    nodeQueryOptions: { resolve: resolveNodeField },
-    nodesQueryOptions: { resolve: resolveNodesField },
+    // One lookup per id, priced by the type each id names (http/cost.ts).
+    nodeQueryOptions: { resolve: resolveNodeField, extensions: cost(LOOKUP) },
+    nodesQueryOptions: { resolve: resolveNodesField, extensions: cost(LOOKUP) },
   },
 });

@@ -1,4 +1,5 @@
-import type { ClientIdentity } from './http/request-info.js';
+// The request context's factory. Its type lives in types.ts, which the builder, the schema and the
+// http plugins import: they name the context without depending on the code that builds it.
 import { requestInfo } from './http/request-info.js';
 import type { Loaders } from './loaders/index.js';
 import { createLoaders } from './loaders/index.js';
@@ -8,24 +9,7 @@ import { createRequestScope } from './transport/deadline.js';
 import type { VendorName } from './transport/types.js';
 import { VendorError } from './transport/vendor-error.js';
 import { displayName } from './transport/vendor-transport.js';
-
-/** Everything a resolver may use; built once per GraphQL request, never shared between requests. */
-export interface GatewayContext {
-  requestId: string;
-  /**
-   * Aborts at the request's deadline (REQUEST_DEADLINE_MS) or when the client goes away; every
-   * vendor call inherits it, and with it the request's deadline and vendor-call cap.
-   */
-  signal: AbortSignal;
-  /** The request's deadline and vendor-call counts. */
-  scope: RequestScope;
-  /** The authenticated API key's name and scope; undefined when the gateway is open. */
-  client: ClientIdentity | undefined;
-  services: Services;
-  loaders: Loaders;
-  /** The vendor's client, or a VENDOR_DISABLED error when it has no credentials. */
-  vendor<K extends VendorName>(name: K): NonNullable<VendorClients[K]>;
-}
+import type { GatewayContext } from './types.js';
 
 export function createContextFactory(services: Services) {
   const { requestDeadlineMs, vendorCallCap } = services.config;

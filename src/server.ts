@@ -1,5 +1,5 @@
 import { createYoga } from 'graphql-yoga';
-import { createContextFactory } from './context.js';
+import { createContextFactory, endRequest } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
 import { maskError } from './graphql-errors.js';
 import { useApiKeys } from './http/auth.js';
@@ -70,7 +70,7 @@ function createGraphQLHandler(services: Services) {
       }),
       useRequestLimits(config.limits, schema),
       useSchemaExposure({ introspection: config.introspection, suggestions }),
-      useRequestErrors({ logger }),
+      useRequestErrors({ logger, endRequest }),
     ],
   });
 }

@@ -1,10 +1,10 @@
 import { DerivedCache } from './cache/derived.js';
 import { SwrCache } from './cache/swr-cache.js';
 import { ReadAheadStore } from './pagination/index.js';
-import type { PlanhatNpsRead } from './loaders/exports.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
 import type { NpsRecord } from './domain/nps.js';
+import type { PlanhatNpsRead } from './domain/nps-exports.js';
 import type { Project } from './domain/project.js';
 import type {
   RawResponse,
@@ -38,6 +38,9 @@ export interface VendorClients {
   userhero: UserHeroClient | undefined;
   planhat: PlanhatClient | undefined;
 }
+
+/** A vendor's client, or a VENDOR_DISABLED error when it has no credentials. */
+export type VendorLookup = <K extends VendorName>(name: K) => NonNullable<VendorClients[K]>;
 
 /** Cross-request caches of slow-changing metadata, one set per configured vendor account. */
 export interface MetadataCaches {

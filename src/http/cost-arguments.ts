@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLField, ValueNode } from 'graphql';
 import { Kind, valueFromASTUntyped } from 'graphql';
 import { DEFAULT_FIRST, EXPORT_MAX_FIRST } from '../pagination/bounds.js';
-import type { Args } from './cost-reads.js';
+import type { Args } from '../cost/reads.js';
 
 // The arguments of a field as the cost analysis reads them: from literals or variables, before
 // execution has checked them (a value execution refuses costs the most it could).

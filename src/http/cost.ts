@@ -18,43 +18,34 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { decodeGlobalId } from '../global-id.js';
-import { argumentsOf, idsOf, listArgumentLength, pageSize } from './cost-arguments.js';
-import {
-  type Args,
-  CALLS_BY_ARGUMENTS,
-  IDENTITY,
-  SHARED_READS,
-  sharedReadCalls,
-} from './cost-reads.js';
+import { declaredCost, type FieldCost } from '../cost/declare.js';
+import { type Args, IDENTITY, sharedReadCalls } from '../cost/reads.js';
 import {
   CONTAINER_TYPES,
   DEFAULT_LIST_SIZE,
-  FIELD_CALLS,
-  ITEM_READS,
+  fieldOf,
   isConnectionType,
   isEdgeType,
   isEntity,
-  fieldOf,
-  LIST_SIZES,
   LOOKUP_COSTS,
   STRUCTURAL,
-  USERHERO_FIELDS,
   VENDOR_WEIGHTS,
   weightOf,
-} from './cost-rules.js';
+} from '../cost/rules.js';
+import { argumentsOf, idsOf, listArgumentLength, pageSize } from './cost-arguments.js';
 import { fragmentsOf } from './document-limits.js';
 
 // What a query will cost the vendors, estimated before it runs. Every field that fetches costs
 // one call, weighted by how scarce that vendor's calls are; a connection's `first` (or `last`)
 // multiplies everything selected below it, and so down the tree. The schema's shape says which
 // fields fetch: root fields and fields with arguments are parametrized reads, a field returning
-// an entity (a `Node`) is a lookup, and other objects are values embedded in their parent, apart
-// from the fields of cost-rules.ts. Request-wide reads (whole-range exports) count once per
+// an entity (a `Node`) is a lookup, and other objects are values embedded in their parent; what
+// the shape does not reveal each field declares where it is defined (cost/declare.ts). Request-wide reads (whole-range exports) count once per
 // request and range, however many fields and items share them. It is an upper bound on calls
 // for accounts within cost-rules.ts's ACCOUNT: loaders that share calls between items are not
 // assumed, except for lookups of containers, reads of one item and request-wide reads.
 
-export { isConnectionType, VENDOR_WEIGHTS } from './cost-rules.js';
+export { isConnectionType, VENDOR_WEIGHTS } from '../cost/rules.js';
 
 /**
  * Costs paid per item of the enclosing lists, and once per request; `backed` is the part of them
@@ -170,23 +161,21 @@ export function analyzeOperation(
     const field = fieldOf(parent, name);
     if (!field) return ZERO;
     const type = getNamedType(field.type);
-    const coordinate = `${parent.name}.${name}`;
+    const declared = declaredCost(field.extensions);
     const structural = STRUCTURAL.has(name) && (isConnectionType(parent) || isEdgeType(parent));
     for (const arg of field.args) {
       if (!isIdList(arg.type)) continue;
       const length = listArgumentLength(node, arg.name, vars);
       if (length !== undefined) longestIdList = Math.max(longestIdList, length);
     }
-    const shared = SHARED_READS[coordinate];
+    const shared = declared?.shared;
     // Only what reads arguments evaluates them: a long literal id list is not copied.
     const args =
-      shared || CALLS_BY_ARGUMENTS[coordinate] || isConnectionType(type)
-        ? argumentsOf(node, vars)
-        : {};
+      shared || declared?.byArguments || isConnectionType(type) ? argumentsOf(node, vars) : {};
     for (const read of shared?.reads(args) ?? []) reads.add(read);
-    const itemRead = ITEM_READS[coordinate];
+    const itemRead = declared?.itemRead;
     let own: { item: number; once: number };
-    if (structural) own = ZERO;
+    if (structural || declared?.free !== undefined) own = ZERO;
     else if (isNodeLookup(type)) {
       const ids = idsOf(node, field, vars, maxIds);
       own = { item: lookupsCost(schema, ids, reads), once: 0 };
@@ -194,10 +183,10 @@ export function analyzeOperation(
       const first = !itemReads.has(itemRead.read);
       itemReads.add(itemRead.read);
       own = { item: first ? itemRead.weight : 0, once: 0 };
-    } else own = ownCost(field, type, coordinate, roots.has(parent.name), args, vars, node);
+    } else own = ownCost(field, type, declared, roots.has(parent.name), args, vars, node);
     const backed = shared?.backed ? own : ZERO;
     const below = node.selectionSet ? setCost(node.selectionSet, type, path) : ZERO;
-    const times = multiplier(node, field, coordinate, structural, vars);
+    const times = multiplier(node, field, declared, structural, vars);
     return {
       item: own.item + times * below.item,
       once: own.once + below.once,
@@ -252,15 +241,15 @@ function lookupsCost(schema: GraphQLSchema, ids: readonly string[], reads: Set<s
 function ownCost(
   field: GraphQLField<unknown, unknown>,
   type: GraphQLNamedType,
-  coordinate: string,
+  declared: FieldCost | undefined,
   onRoot: boolean,
   args: Args,
   variables: Record<string, unknown>,
   node: FieldNode,
 ): { item: number; once: number } {
-  const calls = FIELD_CALLS[coordinate];
-  const weight = USERHERO_FIELDS.has(coordinate) ? VENDOR_WEIGHTS.userhero : weightOf(type);
-  const byArguments = CALLS_BY_ARGUMENTS[coordinate];
+  const calls = declared?.calls;
+  const weight = declared?.vendor ? VENDOR_WEIGHTS[declared.vendor] : weightOf(type);
+  const byArguments = declared?.byArguments;
   if (onRoot || field.args.length > 0 || calls !== undefined || byArguments !== undefined) {
     // A page after (or before) a cursor may straddle two vendor pages.
     const connection = isConnectionType(type);
@@ -279,7 +268,7 @@ function ownCost(
 function multiplier(
   node: FieldNode,
   field: GraphQLField<unknown, unknown>,
-  coordinate: string,
+  declared: FieldCost | undefined,
   structural: boolean,
   variables: Record<string, unknown>,
 ): number {
@@ -289,5 +278,5 @@ function multiplier(
   if (!isListType(getNullableType(field.type)) || !isCompositeType(type)) return 1;
   const ids = listArgumentLength(node, 'ids', variables);
   if (ids !== undefined) return ids;
-  return LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
+  return declared?.listSize ?? DEFAULT_LIST_SIZE;
 }

@@ -1,11 +1,10 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext } from '../context.js';
-import { endRequest } from '../context.js';
 import { InvalidInputError } from '../domain/input-error.js';
 import type { Logger } from '../logger.js';
 import { VendorError } from '../transport/vendor-error.js';
+import type { GatewayContext } from '../types.js';
 import { requestInfo } from './request-info.js';
 
 /** The request id goes back on every response, so a caller can quote it and we can find it. */
@@ -23,15 +22,19 @@ export function useRequestId(): Plugin {
 /**
  * Unexpected errors of a resolver (a bug, not a vendor failure nor a refusal we meant) become a
  * generic message carrying the request id; the log line with the same id keeps the real message
- * and stack. Also ends the request's deadline timer once execution is over.
+ * and stack. Also ends the request's deadline timer once execution is over, through `endRequest`
+ * (context.ts's, passed in by the server): the http layer does not depend on the context factory.
  */
-export function useRequestErrors(options: { logger: Logger }): Plugin {
+export function useRequestErrors(options: {
+  logger: Logger;
+  endRequest: (context: unknown) => void;
+}): Plugin {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Partial<GatewayContext>;
       return {
         onExecuteDone({ result, setResult }) {
-          endRequest(ctx);
+          options.endRequest(ctx);
           if (!isResult(result) || !result.errors?.length) return;
           let changed = false;
           const errors = result.errors.map((error) => {

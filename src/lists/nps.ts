@@ -1,13 +1,8 @@
 // The NPS feed's streams, one per vendor list, each in the vendor's newest-first order.
-import type { GatewayContext } from '../context.js';
-import {
-  addDays,
-  type DateRange,
-  dayEndInstant,
-  dayStartInstant,
-  utcDate,
-} from '../domain/date-range.js';
+import { type DateRange, dayEndInstant, dayStartInstant } from '../domain/date-range.js';
 import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
+import type { PlanhatNpsRead } from '../domain/nps-exports.js';
+import type { ExportLists } from '../loaders/exports.js';
 import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
 import {
   type FilterVerdict,
@@ -19,10 +14,23 @@ import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limi
 import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
 import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
 import { rawResponseToNps } from '../vendors/userloop/map.js';
-import type { PlanhatNpsRead } from '../loaders/exports.js';
+import type { VendorLookup } from '../services.js';
 
-/** The NPS window when the caller gives none: the last 360 days, today included. */
-export const DEFAULT_NPS_DAYS = 360;
+// The default window is a domain rule (domain/nps-range.ts); re-exported for the importers that
+// still name it here (a test), so moving it changed no caller outside this layer.
+export { defaultNpsRange } from '../domain/nps-range.js';
+
+/**
+ * What the NPS feed reads, handed to it rather than the request context: the vendors, the
+ * read-ahead stores, the exports' lists when the request holds them, and UserLoop's NPS questions.
+ */
+export interface NpsStreamReads {
+  vendor: VendorLookup;
+  readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
+  /** Each vendor list if an export of this request holds it, else null: a page costs no call. */
+  heldLists: ExportLists;
+  userloopNpsQuestions: () => Promise<{ surveyId: string; questionId: string }[]>;
+}
 
 export interface NpsQuery {
   range: DateRange;
@@ -31,18 +39,6 @@ export interface NpsQuery {
   companyIds?: readonly string[] | null;
   hasComment?: boolean | null;
 }
-
-export function defaultNpsRange(now: Date): DateRange {
-  // Asked for by every customer's NPS fields: computed once per UTC day, not per field.
-  const day = Math.floor(now.getTime() / 86_400_000);
-  if (lastDefault?.day !== day) {
-    const to = utcDate(now);
-    lastDefault = { day, range: { from: addDays(to, -(DEFAULT_NPS_DAYS - 1)), to } };
-  }
-  return { ...lastDefault.range };
-}
-
-let lastDefault: { day: number; range: DateRange } | undefined;
 
 export const npsSortKey = (record: NpsRecord): number => Date.parse(record.answeredAt);
 
@@ -73,7 +69,7 @@ function narrowsRecords(query: NpsQuery): boolean {
 
 /** The merge's streams for a query; UserLoop contributes one stream per NPS question. */
 export async function npsStreams(
-  ctx: GatewayContext,
+  reads: NpsStreamReads,
   query: NpsQuery,
 ): Promise<MergeStream<NpsRecord>[]> {
   const verdict = npsMatcher(query);
@@ -94,10 +90,10 @@ export async function npsStreams(
 
   // Each stream first asks whether the request's range exports already hold its vendor list
   // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
-  const { lists } = ctx.loaders.exports;
+  const lists = reads.heldLists;
 
   if (wants('USERLANE') && !companyOnly) {
-    const client = ctx.vendor('userlane');
+    const client = reads.vendor('userlane');
     const pages: ListAdapter<NpsRecord> = {
       kind: 'page',
       maxPageSize: USERLANE_PAGE_LIMIT_MAX,
@@ -116,23 +112,19 @@ export async function npsStreams(
   }
 
   if (wants('PLANHAT')) {
-    const client = ctx.vendor('planhat');
+    const client = reads.vendor('planhat');
     const list = {
       sort: '-npsDate',
       npsExpiryDay: npsExpiryDayFor(query.range, new Date()),
       companyIds: query.companyIds ?? undefined,
     };
-    const fromVendor = aheadIfDense(
-      ctx.services.caches.readAhead.planhat,
-      `nps ${JSON.stringify(list)}`,
-      {
-        kind: 'offset',
-        maxLimit: PLANHAT_MAX_LIST_LIMIT,
-        fetch: async (offset, limit, signal) => ({
-          items: (await client.listNps({ ...list, offset, limit }, { signal })).slots,
-        }),
-      },
-    );
+    const fromVendor = aheadIfDense(reads.readAhead.planhat, `nps ${JSON.stringify(list)}`, {
+      kind: 'offset',
+      maxLimit: PLANHAT_MAX_LIST_LIMIT,
+      fetch: async (offset, limit, signal) => ({
+        items: (await client.listNps({ ...list, offset, limit }, { signal })).slots,
+      }),
+    });
     const slots: OffsetAdapter<NpsRecord | null> = {
       ...fromVendor,
       fetch: async (offset, limit, signal) => {
@@ -149,10 +141,10 @@ export async function npsStreams(
   }
 
   if (wants('USERLOOP') && !companyOnly) {
-    const client = ctx.vendor('userloop');
-    for (const { surveyId, questionId } of await ctx.loaders.userloopNpsQuestions()) {
+    const client = reads.vendor('userloop');
+    for (const { surveyId, questionId } of await reads.userloopNpsQuestions()) {
       const fromVendor = aheadIfDense(
-        ctx.services.caches.readAhead.userloop,
+        reads.readAhead.userloop,
         `responses ${JSON.stringify([surveyId, questionId, query.range])}`,
         {
           kind: 'offset',

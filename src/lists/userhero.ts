@@ -1,9 +1,9 @@
 // The UserHero lists as bridge adapters. Every vendor page goes through a request loader keyed by
 // the call's full parameters, so two fields asking for the same page share one call.
-import type { GatewayContext } from '../context.js';
 import type { Automation } from '../domain/automation.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
 import type { Feedback } from '../domain/feedback.js';
+import type { UserHeroLoaders } from '../loaders/userhero.js';
 import {
   type CursorAdapter,
   filteredList,
@@ -20,37 +20,46 @@ import type {
   FeedbackFilter,
 } from '../vendors/userhero/requests.js';
 
+/**
+ * The request's UserHero loaders these lists page through: every page is a loader call, so two
+ * fields asking for the same page share it. Only these are handed in, not the request context.
+ */
+export type UserHeroListReads = Pick<
+  UserHeroLoaders,
+  'workspaceId' | 'feedbackPage' | 'customerPage' | 'automationPage'
+>;
+
 /** A filter whose workspace may still be the default one, resolved only when a page is read. */
 export type Unresolved<F extends { workspaceId: string }> = Omit<F, 'workspaceId'> & {
   workspaceId?: string | null;
 };
 
 export function feedbackList(
-  ctx: GatewayContext,
+  userhero: UserHeroListReads,
   filter: Unresolved<FeedbackFilter>,
 ): PageAdapter<Feedback> {
   return {
     kind: 'page',
     maxPageSize: USERHERO_MAX_PAGE_SIZE,
     fetchPage: async (page, pageSize) => {
-      const workspaceId = await ctx.loaders.userhero.workspaceId(filter.workspaceId);
+      const workspaceId = await userhero.workspaceId(filter.workspaceId);
       const key = { filter: { ...filter, workspaceId }, page, pageSize };
-      return { items: await ctx.loaders.userhero.feedbackPage.load(key) };
+      return { items: await userhero.feedbackPage.load(key) };
     },
   };
 }
 
 export function customerList(
-  ctx: GatewayContext,
+  userhero: UserHeroListReads,
   filter: Unresolved<CustomerFilter>,
 ): PageAdapter<UserHeroCustomer> {
   return {
     kind: 'page',
     maxPageSize: USERHERO_MAX_PAGE_SIZE,
     fetchPage: async (page, pageSize) => {
-      const workspaceId = await ctx.loaders.userhero.workspaceId(filter.workspaceId);
+      const workspaceId = await userhero.workspaceId(filter.workspaceId);
       const key = { filter: { ...filter, workspaceId }, page, pageSize };
-      return { items: await ctx.loaders.userhero.customerPage.load(key) };
+      return { items: await userhero.customerPage.load(key) };
     },
   };
 }
@@ -65,10 +74,10 @@ export function personEmail(customer: UserHeroCustomer): string | null {
  * vendor cannot filter, so positions are counted over the vendor's list.
  */
 export function peopleList(
-  ctx: GatewayContext,
+  userhero: UserHeroListReads,
   filter: Unresolved<CustomerFilter>,
 ): CursorAdapter<{ email: string }> {
-  const withEmail = filteredList(pagesAsOffsets(customerList(ctx, filter)), (customer) =>
+  const withEmail = filteredList(pagesAsOffsets(customerList(userhero, filter)), (customer) =>
     personEmail(customer) === null ? 'skip' : 'keep',
   );
   return {
@@ -88,12 +97,12 @@ export function peopleList(
 
 /** Walked by the vendor's cursor (the last automation id of the page before). */
 export function automationList(
-  ctx: GatewayContext,
+  userhero: UserHeroListReads,
   filter: AutomationFilter,
 ): CursorAdapter<Automation> {
   return {
     kind: 'cursor',
     maxLimit: USERHERO_MAX_AUTOMATION_LIMIT,
-    fetch: (cursor, limit) => ctx.loaders.userhero.automationPage.load({ filter, cursor, limit }),
+    fetch: (cursor, limit) => userhero.automationPage.load({ filter, cursor, limit }),
   };
 }

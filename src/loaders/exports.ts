@@ -1,42 +1,20 @@
 // Whole-range reads that many fields share within one request (NPS summary, per-customer NPS,
 // identity): each vendor range is read once, with the vendor's largest pages, then indexed.
-import type { GatewayContext } from '../context.js';
 import { type DateRange, nextDayStartMs } from '../domain/date-range.js';
 import type { NpsRecord } from '../domain/nps.js';
+import type { Indexed, PlanhatNpsRead } from '../domain/nps-exports.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
 import type { RawResponse } from '../domain/userloop-surveys.js';
-import { defaultNpsRange } from '../lists/nps.js';
 import { iterateAdapter } from '../pagination/index.js';
 import type { SwrCache } from '../cache/swr-cache.js';
 import { mapLimit } from './limit.js';
 import { memoBy, memoIn } from './memo.js';
+import type { LoaderScope } from './scope.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 import { USERLOOP_MAX_LIMIT, type UserLoopClient } from '../vendors/userloop/client.js';
 import { rawResponseToNps } from '../vendors/userloop/map.js';
 import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
-
-export interface Indexed<T> {
-  records: T[];
-  byEmail: Map<string, T[]>;
-}
-
-/**
- * Planhat's NPS list as a range export read it, position for position: the slots of the pages
- * read in the vendor's order (null where a record did not map), whether the list ended within
- * them, and the records of the range. Planhat takes no range end, so the list leads with answers
- * after it, and its last page reaches past the range start.
- */
-export interface PlanhatNpsRead {
-  /**
-   * How many slots lead the list before the range (answers after its end, or unmapped): only
-   * counted, so a past range's copy does not hold every newer answer.
-   */
-  head: number;
-  /** The slots after the head, in the vendor's order. */
-  slots: (NpsRecord | null)[];
-  ended: boolean;
-  inRange: Indexed<NpsRecord>;
-}
 
 /**
  * The vendor lists a range export holds, position for position, when this request reads that
@@ -111,7 +89,12 @@ function inRange(range: DateRange) {
   };
 }
 
-export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
+/** What the exports read besides the request: the UserLoop NPS questions, a sibling loader. */
+export interface ExportReads {
+  userloopNpsQuestions: () => Promise<{ surveyId: string; questionId: string }[]>;
+}
+
+export function createExportLoaders(ctx: LoaderScope, reads: ExportReads): ExportLoaders {
   const caches = ctx.services.caches.exports;
   const { derived, readAhead } = ctx.services.caches;
   // A request's own read counts against its deadline and call cap; a background refresh of the
@@ -233,7 +216,7 @@ export function createExportLoaders(ctx: GatewayContext): ExportLoaders {
   });
 
   const userloopNps = memoBy(rangeKey, async (range: DateRange) => {
-    const questions = await ctx.loaders.userloopNpsQuestions();
+    const questions = await reads.userloopNpsQuestions();
     const ids = questions.map((q) => q.questionId).sort();
     const perSurvey = await surveysRead(range, [...new Set(questions.map((q) => q.surveyId))]);
     const build = () => {

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { GatewayContext } from '../context.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { createExportLoaders, type ExportLoaders } from './exports.js';
 import { createPlanhatLoaders, type PlanhatLoaders } from './planhat.js';
+import type { LoaderScope } from './scope.js';
 import { createSurveyLoaders, type SurveyLoaders } from './surveys.js';
 import { createUserHeroLoaders, type UserHeroLoaders } from './userhero.js';
 import { createUserlaneLoaders, type UserlaneLoaders } from './userlane.js';
@@ -21,7 +21,7 @@ export interface Loaders {
   planhat: PlanhatLoaders;
 }
 
-export function createLoaders(ctx: GatewayContext): Loaders {
+export function createLoaders(ctx: LoaderScope): Loaders {
   const { caches } = ctx.services;
   const signal = ctx.signal;
 
@@ -60,9 +60,9 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     { userloopSurveys, userloopSurvey, userloopNpsQuestions },
     {
       userhero: group(() => createUserHeroLoaders(ctx)),
-      exports: group(() => createExportLoaders(ctx)),
+      exports: group(() => createExportLoaders(ctx, { userloopNpsQuestions })),
       userlane: group(() => createUserlaneLoaders(ctx)),
-      surveys: group(() => createSurveyLoaders(ctx)),
+      surveys: group(() => createSurveyLoaders(ctx, { userloopSurveys })),
       planhat: group(() => createPlanhatLoaders(ctx)),
     },
   ) as Loaders;

@@ -1,7 +1,17 @@
-import type { GatewayContext } from '../context.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { npsMatcher, type NpsQuery } from '../lists/nps.js';
+import type { MetadataCaches } from '../services.js';
+import type { ExportLoaders } from './exports.js';
 import { stableKey } from './memo.js';
+
+/**
+ * What NPS records are read from: the request's exports and the cache of values derived from
+ * them. The request context has this shape; naming only it keeps this module off the context.
+ */
+export interface NpsRecordReads {
+  services: { caches: Pick<MetadataCaches, 'derived'> };
+  loaders: { exports: ExportLoaders };
+}
 
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once
@@ -9,7 +19,7 @@ import { stableKey } from './memo.js';
  * filter (overall, per week, per source...) share one list per request, and requests served the
  * same cached exports share it too: the list is kept with the exports it was built from.
  */
-export function loadNpsRecords(ctx: GatewayContext, query: NpsQuery): Promise<NpsRecord[]> {
+export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<NpsRecord[]> {
   const { exports } = ctx.loaders;
   const key = `records:${stableKey(query)}`;
   return exports.derive(key, async () => {
@@ -45,7 +55,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A person's NPS records: by email (Planhat, UserLoop) and through their Userlane users. */
 export async function customerNpsRecords(
-  ctx: GatewayContext,
+  ctx: NpsRecordReads,
   email: string,
   query: NpsQuery,
 ): Promise<NpsRecord[]> {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { GatewayContext } from '../context.js';
+import type { LoaderScope } from './scope.js';
 import type { NpsRecord } from '../domain/nps.js';
-import { defaultNpsRange } from '../lists/nps.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 
 // Planhat takes many company ids in one `companyId=a,b,c`: one call serves a whole page of
@@ -35,7 +35,7 @@ export function companyBatches(ids: readonly string[]): string[][] {
   return batches;
 }
 
-export function createPlanhatLoaders(ctx: GatewayContext): PlanhatLoaders {
+export function createPlanhatLoaders(ctx: LoaderScope): PlanhatLoaders {
   const npsByCompany = new DataLoader<string, NpsRecord[]>(async (ids) => {
     const client = ctx.vendor('planhat');
     const npsExpiryDay = npsExpiryDayFor(defaultNpsRange(new Date()), new Date());

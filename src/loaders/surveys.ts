@@ -1,9 +1,12 @@
 // Per-request survey reads: each vendor call at most once per request, keyed by its parameters.
 import DataLoader from 'dataloader';
-import type { GatewayContext } from '../context.js';
 import type { DateRange } from '../domain/date-range.js';
-import type { AnswerBreakdown, RawResponse } from '../domain/userloop-surveys.js';
-import { defaultNpsRange } from '../lists/nps.js';
+import type {
+  AnswerBreakdown,
+  RawResponse,
+  UserLoopSurveySummary,
+} from '../domain/userloop-surveys.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
 import {
   fromUserLoopRaw,
   newestFirst,
@@ -14,9 +17,12 @@ import {
   userlaneResponsesList,
 } from '../lists/surveys.js';
 import { iterateAdapter } from '../pagination/index.js';
+import type { Services } from '../services.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { mapLimit } from './limit.js';
+import type { ExportLoaders } from './exports.js';
 import { memoIn } from './memo.js';
+import type { LoaderScope } from './scope.js';
 
 /** Concurrent single reads of one vendor at most. */
 const FAN_OUT = 4;
@@ -57,14 +63,19 @@ export function isInaccessible(error: unknown): boolean {
   return error instanceof VendorError && (error.kind === 'forbidden' || error.kind === 'not_found');
 }
 
-export function createSurveyLoaders(ctx: GatewayContext): SurveyLoaders {
+/** What the survey loaders read besides the request: UserLoop's catalog, a sibling loader. */
+export interface SurveyReads {
+  userloopSurveys: () => Promise<UserLoopSurveySummary[]>;
+}
+
+export function createSurveyLoaders(ctx: LoaderScope, reads: SurveyReads): SurveyLoaders {
   const signal = ctx.signal;
 
   const catalog = memo(async (sources: readonly SurveySource[]) => {
     const wants = (s: SurveySource) => sources.includes(s);
     // Userlane has no catalog endpoint, but naming it still requires it to be configured.
     if (wants('USERLANE')) ctx.vendor('userlane');
-    const userloop = wants('USERLOOP') ? await ctx.loaders.userloopSurveys() : [];
+    const userloop = wants('USERLOOP') ? await reads.userloopSurveys() : [];
     const userlane = wants('USERLANE') ? ctx.services.config.userlaneSurveys : [];
     return [
       ...userloop.map((s): SurveyRecord => ({
@@ -132,9 +143,19 @@ export function createSurveyLoaders(ctx: GatewayContext): SurveyLoaders {
   return { catalog, userlaneExport, userlaneDay, userloopCounts, userloopResponse };
 }
 
+/**
+ * What a person's answers are read from: the services' directory and survey configuration and
+ * the request's survey and UserLoop exports. The request context has this shape; naming only it
+ * keeps this module off the context.
+ */
+export interface SurveyAnswerReads {
+  services: Pick<Services, 'directory' | 'config' | 'enabledVendors'>;
+  loaders: { surveys: SurveyLoaders; exports: Pick<ExportLoaders, 'userloopResponses'> };
+}
+
 /** The survey sources a query covers: those named, else every configured survey vendor. */
 export function surveySources(
-  ctx: GatewayContext,
+  ctx: { services: Pick<Services, 'enabledVendors'> },
   requested: readonly string[] | null | undefined,
 ): SurveySource[] {
   if (requested) return SURVEY_SOURCES.filter((s) => requested.includes(s));
@@ -147,7 +168,7 @@ export function surveySources(
  * the request's per-survey range exports: no call per person.
  */
 export async function userlaneAnswersOf(
-  ctx: GatewayContext,
+  ctx: SurveyAnswerReads,
   email: string,
   range: DateRange,
 ): Promise<SurveyResponseRecord[]> {
@@ -162,7 +183,7 @@ export async function userlaneAnswersOf(
 
 /** A person's answers of the default window from both vendors, newest first. */
 export async function customerSurveyResponses(
-  ctx: GatewayContext,
+  ctx: SurveyAnswerReads,
   email: string,
 ): Promise<SurveyResponseRecord[]> {
   const range = defaultNpsRange(new Date());

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GatewayContext } from '../context.js';
+import type { LoaderScope } from './scope.js';
 import type { Automation, AutomationRun } from '../domain/automation.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
 import type { Comment, Feedback, Note } from '../domain/feedback.js';
@@ -78,7 +78,7 @@ export interface UserHeroReadLoaders {
   invalidate(changed?: { projectsOf?: string }): void;
 }
 
-export function createUserHeroReadLoaders(ctx: GatewayContext): UserHeroReadLoaders {
+export function createUserHeroReadLoaders(ctx: LoaderScope): UserHeroReadLoaders {
   const opts = { signal: ctx.signal };
   const client = () => ctx.vendor('userhero');
   const inWs = (key: InWorkspace) => `${key.workspaceId}\n${key.id}`;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GatewayContext } from '../context.js';
+import type { LoaderScope } from './scope.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
 import { BadUserInputError } from '../errors.js';
 import { createUserHeroReadLoaders, type UserHeroReadLoaders } from './userhero-reads.js';
@@ -16,7 +16,7 @@ export interface UserHeroLoaders extends UserHeroReadLoaders {
   customerByEmail: DataLoader<string, UserHeroCustomer | null>;
 }
 
-export function createUserHeroLoaders(ctx: GatewayContext): UserHeroLoaders {
+export function createUserHeroLoaders(ctx: LoaderScope): UserHeroLoaders {
   const signal = ctx.signal;
   let firstWorkspace: Promise<string> | undefined;
   const workspaceId = async (requested?: string | null) => {

@@ -1,6 +1,6 @@
 // Userlane Tags and Tasks reads for one request: every vendor call at most once (keyed by all of
 // its parameters), and each whole-range export walked once and folded as it streams.
-import type { GatewayContext } from '../context.js';
+import type { LoaderScope } from './scope.js';
 import type { DateRange } from '../domain/date-range.js';
 import { type Funnel, FunnelTally } from '../domain/funnel.js';
 import {
@@ -28,7 +28,7 @@ export interface UserlaneLoaders {
   taskFunnel(taskId: number, range: DateRange): Promise<Funnel>;
 }
 
-export function createUserlaneLoaders(ctx: GatewayContext): UserlaneLoaders {
+export function createUserlaneLoaders(ctx: LoaderScope): UserlaneLoaders {
   const signal = ctx.signal;
   // Resolved lazily, so a disabled vendor fails the fields that read it, not the request.
   const client = () => ctx.vendor('userlane');

@@ -1,3 +1,4 @@
+import { cost, READ, LOOKUP } from '../cost/declare.js';
 import { builder } from '../builder.js';
 import type {
   ActionOutcome,
@@ -109,6 +110,7 @@ export const Automation = builder.loadableNode('Automation', {
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.updatedAt }),
     project: t.field({
+      extensions: cost(LOOKUP),
       type: Project,
       nullable: true,
       resolve: (a, _args, ctx) => projectOf(ctx, a.workspaceId, a.projectId),
@@ -145,6 +147,7 @@ export const AutomationRun = builder.loadableNode('AutomationRun', {
     runAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.runAt }),
     feedbackId: t.exposeID('feedbackId', { nullable: true }),
     feedback: t.field({
+      extensions: cost(LOOKUP),
       type: Feedback,
       nullable: true,
       description: 'The feedback item it ran on; null when it no longer exists.',
@@ -159,6 +162,7 @@ export const AutomationRun = builder.loadableNode('AutomationRun', {
     }),
     actor: t.expose('actor', { type: RunActor, nullable: true }),
     automation: t.field({
+      extensions: cost(LOOKUP),
       type: Automation,
       nullable: true,
       resolve: async (r, _args, ctx) => {
@@ -171,6 +175,7 @@ export const AutomationRun = builder.loadableNode('AutomationRun', {
 
 builder.objectFields(Automation, (t) => ({
   runs: t.field({
+    extensions: cost({ lookup: true, listSize: 50 }),
     type: [AutomationRun],
     nullable: true,
     description: 'The last 50 runs, newest first.',
@@ -201,6 +206,7 @@ export const AutomationConnection = builder.connectionObject({
 builder.objectFields(Project, (t) => ({
   automations: t.connection(
     {
+      extensions: cost(READ),
       type: Automation,
       nullable: true,
       description:
@@ -220,11 +226,15 @@ builder.objectFields(Project, (t) => ({
           enabled: args.enabled ?? undefined,
           includeSystem: args.includeSystem ?? undefined,
         };
-        const page = await connectionFromAdapter(automationList(ctx, filter), args, {
-          field: 'Project.automations',
-          filters: { ...filter, workspaceId: p.workspaceId },
-          signal: ctx.signal,
-        });
+        const page = await connectionFromAdapter(
+          automationList(ctx.loaders.userhero, filter),
+          args,
+          {
+            field: 'Project.automations',
+            filters: { ...filter, workspaceId: p.workspaceId },
+            signal: ctx.signal,
+          },
+        );
         const place = { workspaceId: p.workspaceId, projectId: p.id };
         return {
           ...page,

@@ -1,3 +1,4 @@
+import { cost, READ } from '../cost/declare.js';
 import { builder } from '../builder.js';
 import type {
   Attachment as AttachmentShape,
@@ -65,6 +66,7 @@ export const Note = builder.objectRef<NoteShape>('Note').implement({
 
 builder.objectFields(Feedback, (t) => ({
   comments: t.field({
+    extensions: cost(READ),
     type: [Comment],
     nullable: true,
     description: 'The customer conversation thread, oldest first.',
@@ -72,6 +74,7 @@ builder.objectFields(Feedback, (t) => ({
     resolve: (f, _args, ctx) => f.customerComments ?? ctx.loaders.userhero.comments.load(f.id),
   }),
   notes: t.field({
+    extensions: cost(READ),
     type: [Note],
     nullable: true,
     description: 'Internal notes, oldest first.',

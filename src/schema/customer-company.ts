@@ -1,7 +1,9 @@
+import { cost } from '../cost/declare.js';
+import { planhatDefault } from '../cost/reads.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { tally } from '../domain/nps-summary.js';
-import { defaultNpsRange } from '../lists/nps.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
 import { Customer } from './customers.js';
 import { NpsSummary } from './nps-summary.js';
 
@@ -13,11 +15,13 @@ async function planhatCompanyOf(ctx: GatewayContext, email: string): Promise<str
 
 builder.objectFields(Customer, (t) => ({
   planhatCompanyId: t.id({
+    extensions: cost({ shared: { reads: planhatDefault, backed: true } }),
     nullable: true,
     description: "The Planhat company of the person's latest Planhat answer (last 360 days).",
     resolve: (customer, _args, ctx) => planhatCompanyOf(ctx, customer.email),
   }),
   companyNps: t.field({
+    extensions: cost({ calls: 1, shared: { reads: planhatDefault, backed: false } }),
     type: NpsSummary,
     nullable: true,
     description:

@@ -1,6 +1,13 @@
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { isEmail } from '../domain/email.js';
-import type { CustomerShape } from './customers.js';
+
+/**
+ * A person known by (lower-cased) email to any vendor. Declared here, beside its resolver, so
+ * customers.ts (the node) depends on this module and not the reverse.
+ */
+export interface CustomerShape {
+  email: string;
+}
 
 /**
  * The customer behind an email when any source knows it, cheapest source first: the user

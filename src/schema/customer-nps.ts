@@ -1,3 +1,5 @@
+import { cost, LOOKUP } from '../cost/declare.js';
+import { npsReads } from '../cost/reads.js';
 import { builder } from '../builder.js';
 import { customerNpsRecords } from '../loaders/nps-records.js';
 import { arrayList, connectionFromAdapter } from '../pagination/index.js';
@@ -7,6 +9,7 @@ import { NpsFilter, NpsResponse, NpsResponseConnection, npsQuery } from './nps.j
 builder.objectFields(Customer, (t) => ({
   npsResponses: t.connection(
     {
+      extensions: cost({ calls: 3, shared: { reads: npsReads, backed: true } }),
       type: NpsResponse,
       description:
         "The person's NPS answers from all three sources, newest first (the last 360 days unless " +
@@ -25,6 +28,7 @@ builder.objectFields(Customer, (t) => ({
     NpsResponseConnection,
   ),
   latestNps: t.field({
+    extensions: cost({ lookup: true, shared: { reads: () => npsReads({}), backed: true } }),
     type: NpsResponse,
     nullable: true,
     description: "The person's most recent NPS answer of the last 360 days, from any source.",
@@ -35,6 +39,7 @@ builder.objectFields(Customer, (t) => ({
 
 builder.objectField(NpsResponse, 'customer', (t) =>
   t.field({
+    extensions: cost(LOOKUP),
     type: Customer,
     nullable: true,
     description:

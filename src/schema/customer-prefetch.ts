@@ -1,7 +1,7 @@
 // Customer fields served from request-wide exports do not depend on the customer list: their
 // reads can start with the list's own call instead of after it.
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { customerNpsRecords } from '../loaders/nps-records.js';
 import { customerSurveyResponses } from '../loaders/surveys.js';
 import { npsQuery } from './nps.js';

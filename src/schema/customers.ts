@@ -1,12 +1,10 @@
+import { cost } from '../cost/declare.js';
+import { IDENTITY } from '../cost/reads.js';
+import { VENDOR_WEIGHTS } from '../cost/rules.js';
 import { builder } from '../builder.js';
 import { isEmail } from '../domain/email.js';
 import { BadUserInputError } from '../errors.js';
-import { resolveCustomer } from './customer-identity.js';
-
-/** A person known by (lower-cased) email to any vendor. */
-export interface CustomerShape {
-  email: string;
-}
+import { type CustomerShape, resolveCustomer } from './customer-identity.js';
 
 export const Customer = builder.loadableNode('Customer', {
   description:
@@ -17,6 +15,7 @@ export const Customer = builder.loadableNode('Customer', {
   fields: (t) => ({
     email: t.exposeString('email', { nullable: false, description: 'Lower-cased.' }),
     name: t.string({
+      extensions: cost({ itemRead: { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       description: 'From the UserHero profile, else the user directory.',
       resolve: async (c, _args, ctx) => {
@@ -26,6 +25,7 @@ export const Customer = builder.loadableNode('Customer', {
       },
     }),
     company: t.string({
+      extensions: cost({ itemRead: { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       description: 'From the UserHero profile.',
       resolve: async (c, _args, ctx) =>
@@ -50,6 +50,11 @@ export function normalizedEmail(email: string, argument = 'email'): string {
 
 builder.queryField('customer', (t) =>
   t.field({
+    extensions: cost({
+      calls: 1,
+      vendor: 'userhero',
+      shared: { reads: () => IDENTITY, backed: false },
+    }),
     type: Customer,
     nullable: true,
     description: 'The person with this email, or null when no vendor knows them.',

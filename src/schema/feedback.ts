@@ -1,5 +1,6 @@
+import { cost, READ, LOOKUP } from '../cost/declare.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type { Feedback as FeedbackShape } from '../domain/feedback.js';
 import { BadUserInputError } from '../errors.js';
 import { feedbackList, type Unresolved } from '../lists/userhero.js';
@@ -49,6 +50,7 @@ const CustomFieldValue = builder
       fieldId: t.exposeID('fieldId', { nullable: false, description: 'df_* or cf_*.' }),
       value: t.field({ type: 'JSON', nullable: true, resolve: (v) => v.value }),
       label: t.string({
+        extensions: cost({ shared: { reads: () => ['userhero:projects'], backed: false } }),
         nullable: true,
         description:
           "The project's label for the field; for a default field it does not define, the " +
@@ -57,6 +59,7 @@ const CustomFieldValue = builder
           (await definitionOf(ctx, v))?.label ?? DEFAULT_FIELD_LABELS[v.fieldId] ?? null,
       }),
       definition: t.field({
+        extensions: cost({ shared: { reads: () => ['userhero:projects'], backed: false } }),
         type: CustomFieldDefinition,
         nullable: true,
         description: "The project's definition of the field; null when it has none.",
@@ -164,11 +167,13 @@ export const Feedback = builder.loadableNode('Feedback', {
     createdAt: t.field({ type: 'DateTime', nullable: false, resolve: (f) => f.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.updatedAt }),
     project: t.field({
+      extensions: cost(LOOKUP),
       type: Project,
       nullable: true,
       resolve: (f, _args, ctx) => projectOf(ctx, f.workspaceId, f.projectId),
     }),
     widget: t.field({
+      extensions: cost(LOOKUP),
       type: Widget,
       nullable: true,
       description: 'Null for feedback sent through the API.',
@@ -248,7 +253,7 @@ export function feedbackConnection(
   filter: Unresolved<VendorFeedbackFilter>,
   args: ConnectionArgs,
 ) {
-  return connectionFromAdapter(feedbackList(ctx, filter), args, {
+  return connectionFromAdapter(feedbackList(ctx.loaders.userhero, filter), args, {
     field,
     filters: filter,
     signal: ctx.signal,
@@ -258,6 +263,7 @@ export function feedbackConnection(
 builder.queryField('feedback', (t) =>
   t.connection(
     {
+      extensions: cost(READ),
       type: Feedback,
       nullable: true,
       description:
@@ -278,6 +284,7 @@ builder.queryField('feedback', (t) =>
 
 builder.queryField('feedbackByTicket', (t) =>
   t.field({
+    extensions: cost(READ),
     type: Feedback,
     nullable: true,
     description: 'The feedback item with this ticket number (#245 is 245), or null.',
@@ -305,6 +312,7 @@ builder.queryField('feedbackByTicket', (t) =>
 builder.objectFields(Workspace, (t) => ({
   feedback: t.connection(
     {
+      extensions: cost(READ),
       type: Feedback,
       nullable: true,
       description: "The workspace's feedback, newest first.",
@@ -326,6 +334,7 @@ builder.objectFields(Workspace, (t) => ({
 builder.objectFields(Project, (t) => ({
   feedback: t.connection(
     {
+      extensions: cost(READ),
       type: Feedback,
       nullable: true,
       description: "The project's feedback, newest first.",

@@ -1,5 +1,6 @@
+import { cost, READ } from '../cost/declare.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { isCalendarDate } from '../domain/date-range.js';
 import type { HeartScore as HeartScoreShape } from '../domain/userlane-analytics.js';
 import { heartList } from '../lists/userlane.js';
@@ -55,6 +56,7 @@ const HeartScoreConnection = builder.connectionObject({
 builder.queryField('heartScores', (t) =>
   t.connection(
     {
+      extensions: cost(READ),
       type: HeartScore,
       description:
         'Daily HEART scores, newest day first. totalCount is null: Userlane reports none.',

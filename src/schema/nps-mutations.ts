@@ -1,8 +1,9 @@
 // Planhat NPS writes. Every input is checked before any vendor call; every write makes the
 // request forget what it had read from Planhat, so later fields (mutation fields run one after
 // another) read the new state.
+import { cost, READ } from '../cost/declare.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { encodeGlobalId } from '../global-id.js';
 import { vendorErrorExtensions } from '../graphql-errors.js';
@@ -135,6 +136,7 @@ const NpsBatchPayload = builder.objectRef<BatchResult>('NpsBatchPayload').implem
 
 builder.mutationField('createNps', (t) =>
   t.field({
+    extensions: cost(READ),
     type: NpsPayload,
     nullable: false,
     description:
@@ -153,6 +155,7 @@ builder.mutationField('createNps', (t) =>
 
 builder.mutationField('updateNps', (t) =>
   t.field({
+    extensions: cost(READ),
     type: NpsPayload,
     nullable: false,
     description: 'Changes a Planhat NPS record named by id or sourceId.',
@@ -170,6 +173,7 @@ builder.mutationField('updateNps', (t) =>
 
 builder.mutationField('deleteNps', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description: 'Deletes a Planhat NPS record; VENDOR_NOT_FOUND when there is none.',
@@ -185,6 +189,7 @@ builder.mutationField('deleteNps', (t) =>
 
 builder.mutationField('deleteNpsBySourceId', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description:
@@ -208,6 +213,7 @@ builder.mutationField('deleteNpsBySourceId', (t) =>
 
 builder.mutationField('upsertNpsBatch', (t) =>
   t.field({
+    extensions: cost(READ),
     type: NpsBatchPayload,
     nullable: false,
     description:

@@ -1,5 +1,5 @@
 // Refetching one NPS answer by its node key `SOURCE|vendor id`.
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { utcDate } from '../domain/date-range.js';
 import { type NpsRecord, parseUserlaneNpsId } from '../domain/nps.js';
 import { VendorError } from '../transport/vendor-error.js';

@@ -1,3 +1,5 @@
+import { cost } from '../cost/declare.js';
+import { npsReads } from '../cost/reads.js';
 import { builder } from '../builder.js';
 import type { UserDirectory } from '../identity/user-directory.js';
 import type { NpsRecord } from '../domain/nps.js';
@@ -90,6 +92,7 @@ function groupKey(directory: UserDirectory, grouping: Grouping) {
 
 builder.queryField('npsSummary', (t) =>
   t.field({
+    extensions: cost({ calls: 3, shared: { reads: npsReads, backed: true } }),
     type: NpsSummary,
     nullable: true,
     description:

@@ -1,6 +1,9 @@
+import { cost } from '../cost/declare.js';
+import { feedCalls, npsFeedReads } from '../cost/reads.js';
 import { builder } from '../builder.js';
 import type { NpsRecord, NpsSource } from '../domain/nps.js';
-import { defaultNpsRange, type NpsQuery, npsSortKey, npsStreams } from '../lists/nps.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
+import { type NpsQuery, npsSortKey, npsStreams } from '../lists/nps.js';
 import { DEFAULT_FIRST, EXPORT_MAX_FIRST, lazyMergedConnection } from '../pagination/index.js';
 import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
 import { checkedRange, DateRange } from './inputs.js';
@@ -127,6 +130,10 @@ export const NpsResponseConnection = builder.connectionObject({
 builder.queryField('npsResponses', (t) =>
   t.connection(
     {
+      extensions: cost({
+        byArguments: (args, first) => feedCalls(args, first),
+        shared: { reads: npsFeedReads, backed: false },
+      }),
       type: NpsResponse,
       description:
         'NPS answers from Userlane, Planhat and UserLoop NPS questions, merged newest first. ' +
@@ -138,7 +145,15 @@ builder.queryField('npsResponses', (t) =>
       },
       resolve: (_root, args, ctx) => {
         const query = npsQuery(args.filter);
-        return lazyMergedConnection(() => npsStreams(ctx, query), args, {
+        // The feed reads the vendors, the read-ahead stores and the exports' held lists: only
+        // those are handed to it, so the list layer does not depend on the request context.
+        const reads = () => ({
+          vendor: ctx.vendor,
+          readAhead: ctx.services.caches.readAhead,
+          heldLists: ctx.loaders.exports.lists,
+          userloopNpsQuestions: ctx.loaders.userloopNpsQuestions,
+        });
+        return lazyMergedConnection(() => npsStreams(reads(), query), args, {
           field: 'Query.npsResponses',
           filters: query,
           sortKey: npsSortKey,

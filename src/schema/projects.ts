@@ -1,5 +1,6 @@
+import { cost, READ, LOOKUP } from '../cost/declare.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type {
   CustomFieldDefinition as CustomFieldDefinitionShape,
   Project as ProjectShape,
@@ -212,6 +213,7 @@ export const Widget = builder.loadableNode('Widget', {
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (w) => w.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (w) => w.updatedAt }),
     project: t.field({
+      extensions: cost(LOOKUP),
       type: Project,
       nullable: true,
       resolve: (w, _args, ctx) => projectOf(ctx, w.workspaceId, w.projectId),
@@ -247,6 +249,7 @@ export const Webhook = builder.loadableNode('Webhook', {
     url: t.exposeString('url', { nullable: true }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (w) => w.createdAt }),
     project: t.field({
+      extensions: cost(LOOKUP),
       type: Project,
       nullable: true,
       resolve: (w, _args, ctx) => projectOf(ctx, w.workspaceId, w.projectId),
@@ -271,6 +274,7 @@ export const WebhookConnection = builder.connectionObject({
 builder.objectFields(Workspace, (t) => ({
   projects: t.connection(
     {
+      extensions: cost(READ),
       type: Project,
       nullable: true,
       description: 'Every project of the workspace (exact totalCount).',
@@ -285,6 +289,7 @@ builder.objectFields(Workspace, (t) => ({
   ),
   widgets: t.connection(
     {
+      extensions: cost(READ),
       type: Widget,
       nullable: true,
       description: 'Every widget of the workspace, all projects (exact totalCount).',
@@ -299,6 +304,7 @@ builder.objectFields(Workspace, (t) => ({
   ),
   webhooks: t.connection(
     {
+      extensions: cost(READ),
       type: Webhook,
       nullable: true,
       description: 'Every incoming webhook of the workspace (exact totalCount).',
@@ -332,6 +338,7 @@ function ofProject<T extends { projectId: string | null }>(
 builder.objectFields(Project, (t) => ({
   widgets: t.connection(
     {
+      extensions: cost(READ),
       type: Widget,
       nullable: true,
       description: "The project's widgets (exact totalCount).",
@@ -341,6 +348,7 @@ builder.objectFields(Project, (t) => ({
   ),
   webhooks: t.connection(
     {
+      extensions: cost(READ),
       type: Webhook,
       nullable: true,
       description: 'The incoming webhooks whose default project this is (exact totalCount).',

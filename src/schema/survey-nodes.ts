@@ -1,5 +1,5 @@
 // Refetching surveys, questions and answers by their node keys (see src/lists/surveys.ts).
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import {
   fromUserLoopRaw,
   parseQuestionKey,

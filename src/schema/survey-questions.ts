@@ -1,5 +1,7 @@
+import { cost } from '../cost/declare.js';
+import { ACCOUNT, walkPages, USERLANE_PAGE } from '../cost/rules.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type { DateRange } from '../domain/date-range.js';
 import type {
   AnswerBreakdown as AnswerBreakdownShape,
@@ -102,6 +104,7 @@ export const SurveyQuestion = builder.loadableNode('SurveyQuestion', {
       resolve: (q) => surveyKey({ source: q.source, id: q.surveyId }),
     }),
     breakdown: t.field({
+      extensions: cost({ calls: walkPages(ACCOUNT.userlaneSurveyAnswers, USERLANE_PAGE) }),
       type: AnswerBreakdown,
       nullable: true,
       description:
@@ -144,6 +147,7 @@ async function breakdown(
 
 builder.objectField(Survey, 'questions', (t) =>
   t.field({
+    extensions: cost({ lookup: true, itemRead: { read: 'surveyMetadata', weight: 1 } }),
     type: [SurveyQuestion],
     nullable: true,
     description:

@@ -1,6 +1,8 @@
+import { cost, READ, LOOKUP } from '../cost/declare.js';
+import { surveyAnswers, surveyResponsesCalls } from '../cost/reads.js';
 import { builder } from '../builder.js';
 import { arrayList } from '../pagination/index.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import { BadUserInputError } from '../errors.js';
 import type { DirectoryPerson } from '../identity/user-directory.js';
 import {
@@ -95,6 +97,7 @@ export const SurveyResponse = builder.loadableNode('SurveyResponse', {
         resolve: (r) => r.answeredAt,
       }),
       respondent: t.field({
+        extensions: cost({ free: 'the user directory, a CSV file (USER_DIRECTORY)' }),
         type: Respondent,
         nullable: false,
         description: 'For Userlane, the email comes from the user directory.',
@@ -105,6 +108,7 @@ export const SurveyResponse = builder.loadableNode('SurveyResponse', {
         }),
       }),
       customer: t.field({
+        extensions: cost(LOOKUP),
         type: Customer,
         nullable: true,
         description:
@@ -192,6 +196,7 @@ const SurveyResponseConnection = builder.connectionObject(
 builder.objectField(Survey, 'responses', (t) =>
   t.connection(
     {
+      extensions: cost({ byArguments: surveyResponsesCalls }),
       type: SurveyResponse,
       nullable: true,
       description:
@@ -241,6 +246,7 @@ builder.objectField(Survey, 'responses', (t) =>
 builder.objectField(SurveyQuestion, 'openResponses', (t) =>
   t.connection(
     {
+      extensions: cost(READ),
       type: SurveyResponse,
       nullable: true,
       description:
@@ -269,6 +275,7 @@ builder.objectField(SurveyQuestion, 'openResponses', (t) =>
 builder.objectField(Customer, 'surveyResponses', (t) =>
   t.connection(
     {
+      extensions: cost({ calls: 2, shared: { reads: () => surveyAnswers, backed: true } }),
       type: SurveyResponse,
       nullable: true,
       description:

@@ -1,6 +1,7 @@
+import { cost } from '../cost/declare.js';
 import { builder } from '../builder.js';
 import type { DateRange as DateRangeShape } from '../domain/date-range.js';
-import { defaultNpsRange } from '../lists/nps.js';
+import { defaultNpsRange } from '../domain/nps-range.js';
 import type { UserLoopSurveySettings } from '../domain/userloop-surveys.js';
 import { arrayList } from '../pagination/index.js';
 import { type SurveyRecord, surveyKey } from '../lists/surveys.js';
@@ -81,6 +82,7 @@ export const Survey = builder.loadableNode('Survey', {
       sharing: settings('sharing'),
       integrations: settings('integrations'),
       companyId: t.id({
+        extensions: cost({ itemRead: { read: 'surveyMetadata', weight: 1 } }),
         nullable: true,
         description:
           'The UserLoop company owning the survey (from its metadata). Null for Userlane.',
@@ -96,6 +98,7 @@ export const Survey = builder.loadableNode('Survey', {
 builder.queryField('surveys', (t) =>
   t.connection(
     {
+      extensions: cost({ calls: 2 }),
       type: Survey,
       nullable: true,
       description:

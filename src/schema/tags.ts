@@ -1,3 +1,6 @@
+import { cost } from '../cost/declare.js';
+import { tagScan, tagInteractionsCalls } from '../cost/reads.js';
+import { ACCOUNT, USERLANE_WALK } from '../cost/rules.js';
 import { builder } from '../builder.js';
 import type { TagInteraction as TagInteractionShape } from '../domain/userlane-analytics.js';
 import type { TagSummary } from '../domain/userlane-summaries.js';
@@ -34,6 +37,7 @@ export const Tag = builder.loadableNode('Tag', {
   fields: (t) => ({
     tagId: t.exposeString('tagId', { nullable: false, description: "Userlane's tag id." }),
     name: t.string({
+      extensions: cost({ free: 'the Portal CSV lookups (USERLANE_LOOKUPS_DIR)' }),
       nullable: true,
       description: 'From the Portal CSV export (tags.csv); null when the export lacks this tag.',
       resolve: async (tag, _args, ctx) => (await ctx.services.lookups()).tagName(tag.tagId),
@@ -72,6 +76,7 @@ export const Tag = builder.loadableNode('Tag', {
     }),
     interactions: t.connection(
       {
+        extensions: cost({ byArguments: (_args, first) => tagScan(first) }),
         type: TagInteraction,
         nullable: true,
         description:
@@ -112,6 +117,7 @@ TagInteraction.implement({
 
 builder.queryFields((t) => ({
   tags: t.field({
+    extensions: cost({ calls: USERLANE_WALK, listSize: ACCOUNT.tags }),
     type: [Tag],
     nullable: { list: true, items: false },
     description:
@@ -126,6 +132,7 @@ builder.queryFields((t) => ({
   }),
   tagInteractions: t.connection(
     {
+      extensions: cost({ byArguments: tagInteractionsCalls }),
       type: TagInteraction,
       nullable: true,
       description:

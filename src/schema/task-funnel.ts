@@ -1,3 +1,5 @@
+import { cost } from '../cost/declare.js';
+import { taskFunnelCalls } from '../cost/reads.js';
 import { builder } from '../builder.js';
 import type { Funnel, FunnelStep } from '../domain/funnel.js';
 import { DateRange } from './inputs.js';
@@ -19,6 +21,7 @@ const TaskFunnelStep = builder.objectRef<StepShape>('TaskFunnelStep').implement(
         'trailing step no session reached in the range (the stream never named its action).',
     }),
     name: t.string({
+      extensions: cost({ free: 'the Portal CSV lookups (USERLANE_LOOKUPS_DIR)' }),
       nullable: true,
       description:
         "From the task's Portal action export (task-<taskId>-actions.csv); null when it lacks the action.",
@@ -57,6 +60,7 @@ const TaskFunnel = builder.objectRef<Funnel & { taskId: number }>('TaskFunnel').
 
 builder.objectField(Task, 'funnel', (t) =>
   t.field({
+    extensions: cost({ byArguments: taskFunnelCalls }),
     type: TaskFunnel,
     nullable: true,
     description:

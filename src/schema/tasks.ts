@@ -1,3 +1,6 @@
+import { cost, READ } from '../cost/declare.js';
+import { taskScan, taskActivityCalls } from '../cost/reads.js';
+import { ACCOUNT, USERLANE_WALK } from '../cost/rules.js';
 import { builder } from '../builder.js';
 import type { DateRange as DateRangeShape } from '../domain/date-range.js';
 import type {
@@ -74,6 +77,7 @@ export const Task = builder.loadableNode('Task', {
     return {
       taskId: t.exposeInt('taskId', { nullable: false, description: "Userlane's task id." }),
       name: t.string({
+        extensions: cost({ free: 'the Portal CSV lookups (USERLANE_LOOKUPS_DIR)' }),
         nullable: true,
         description:
           'From the Portal CSV export (tasks.csv); null when the export lacks this task.',
@@ -111,6 +115,7 @@ export const Task = builder.loadableNode('Task', {
       }),
       activity: t.connection(
         {
+          extensions: cost({ byArguments: (_args, first) => taskScan(first) }),
           type: TaskActivity,
           nullable: true,
           description:
@@ -134,6 +139,7 @@ export const Task = builder.loadableNode('Task', {
       ),
       actions: t.connection(
         {
+          extensions: cost(READ),
           type: TaskAction,
           nullable: true,
           description:
@@ -195,6 +201,7 @@ TaskAction.implement({
     actionIndex: t.exposeInt('actionIndex', { nullable: false, description: 'The step, from 0.' }),
     actionType: t.exposeString('actionType', { nullable: false }),
     name: t.string({
+      extensions: cost({ free: 'the Portal CSV lookups (USERLANE_LOOKUPS_DIR)' }),
       nullable: true,
       description:
         "From the task's Portal action export (task-<taskId>-actions.csv); null when it lacks the action.",
@@ -210,6 +217,7 @@ TaskAction.implement({
 
 builder.queryFields((t) => ({
   tasks: t.field({
+    extensions: cost({ calls: USERLANE_WALK, listSize: ACCOUNT.tasks }),
     type: [Task],
     nullable: { list: true, items: false },
     description:
@@ -224,6 +232,7 @@ builder.queryFields((t) => ({
   }),
   taskActivity: t.connection(
     {
+      extensions: cost({ byArguments: taskActivityCalls }),
       type: TaskActivity,
       nullable: true,
       description:

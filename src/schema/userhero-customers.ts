@@ -1,5 +1,8 @@
+import { cost, READ, USERHERO_READ } from '../cost/declare.js';
+import { customerFeedbackCalls } from '../cost/reads.js';
+import { VENDOR_WEIGHTS } from '../cost/rules.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type {
   SocialHandle as SocialHandleShape,
   UserHeroCustomer as UserHeroCustomerShape,
@@ -73,25 +76,30 @@ export const UserHeroCustomer = builder.loadableNode('UserHeroCustomer', {
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.updatedAt }),
     notes: t.string({
+      extensions: cost({ itemRead: { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       description: 'Free-text notes.',
       resolve: async (c, _args, ctx) => (await fullProfile(c, ctx))?.notes ?? null,
     }),
     customFields: t.field({
+      extensions: cost({ itemRead: { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero } }),
       type: 'JSON',
       nullable: true,
       resolve: async (c, _args, ctx) => (await fullProfile(c, ctx))?.customFields ?? null,
     }),
     timezone: t.string({
+      extensions: cost({ itemRead: { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       description: 'IANA zone.',
       resolve: async (c, _args, ctx) => (await fullProfile(c, ctx))?.timezone ?? null,
     }),
     language: t.string({
+      extensions: cost({ itemRead: { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       resolve: async (c, _args, ctx) => (await fullProfile(c, ctx))?.language ?? null,
     }),
     mergedCustomerIds: t.idList({
+      extensions: cost({ itemRead: { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero } }),
       nullable: true,
       description: 'Customers merged into this one.',
       resolve: async (c, _args, ctx) => (await fullProfile(c, ctx))?.mergedCustomerIds ?? null,
@@ -108,6 +116,7 @@ export const UserHeroCustomer = builder.loadableNode('UserHeroCustomer', {
     workspace: t.field({ type: Workspace, nullable: true, resolve: (c) => c.workspaceId }),
     feedback: t.connection(
       {
+        extensions: cost({ byArguments: customerFeedbackCalls }),
         type: Feedback,
         nullable: true,
         description:
@@ -117,7 +126,7 @@ export const UserHeroCustomer = builder.loadableNode('UserHeroCustomer', {
           const workspaceId = c.workspaceId;
           const streams = c.emails.map((email) => ({
             name: email,
-            adapter: feedbackList(ctx, { workspaceId, userEmail: email }),
+            adapter: feedbackList(ctx.loaders.userhero, { workspaceId, userEmail: email }),
           }));
           return mergedConnection(streams, args, {
             field: 'UserHeroCustomer.feedback',
@@ -193,6 +202,7 @@ function customerFilter(args: CustomerArgs, prefix: string): Unresolved<VendorCu
 builder.queryField('customers', (t) =>
   t.connection(
     {
+      extensions: cost(USERHERO_READ),
       type: Customer,
       nullable: true,
       description:
@@ -205,7 +215,7 @@ builder.queryField('customers', (t) =>
       },
       resolve: (_root, args, ctx, info) => {
         const filter = customerFilter(args, 'filter.');
-        const people = peopleList(ctx, filter);
+        const people = peopleList(ctx.loaders.userhero, filter);
         let prefetched = false;
         const adapter: typeof people = {
           ...people,
@@ -230,6 +240,7 @@ builder.queryField('customers', (t) =>
 builder.queryField('userheroCustomers', (t) =>
   t.connection(
     {
+      extensions: cost(READ),
       type: UserHeroCustomer,
       nullable: true,
       description: 'Every UserHero customer profile of a workspace, with or without an email.',
@@ -240,7 +251,7 @@ builder.queryField('userheroCustomers', (t) =>
       },
       resolve: (_root, args, ctx) => {
         const filter = customerFilter(args, 'filter.');
-        return connectionFromAdapter(customerList(ctx, filter), args, {
+        return connectionFromAdapter(customerList(ctx.loaders.userhero, filter), args, {
           field: 'Query.userheroCustomers',
           filters: filter,
           signal: ctx.signal,
@@ -254,6 +265,7 @@ builder.queryField('userheroCustomers', (t) =>
 builder.objectFields(Workspace, (t) => ({
   customers: t.connection(
     {
+      extensions: cost(USERHERO_READ),
       type: UserHeroCustomer,
       nullable: true,
       description: "The workspace's customer profiles.",
@@ -273,11 +285,15 @@ builder.objectFields(Workspace, (t) => ({
           },
           '',
         );
-        return connectionFromAdapter(customerList(ctx, { ...filter, workspaceId: w.id }), args, {
-          field: 'Workspace.customers',
-          filters: { ...filter, workspaceId: w.id },
-          signal: ctx.signal,
-        });
+        return connectionFromAdapter(
+          customerList(ctx.loaders.userhero, { ...filter, workspaceId: w.id }),
+          args,
+          {
+            field: 'Workspace.customers',
+            filters: { ...filter, workspaceId: w.id },
+            signal: ctx.signal,
+          },
+        );
       },
     },
     UserHeroCustomerConnection,
@@ -286,6 +302,10 @@ builder.objectFields(Workspace, (t) => ({
 
 builder.objectFields(Customer, (t) => ({
   profile: t.field({
+    extensions: cost({
+      vendor: 'userhero',
+      itemRead: { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
+    }),
     type: UserHeroCustomer,
     nullable: true,
     description: 'The UserHero profile of this email; null when UserHero does not know it.',
@@ -293,6 +313,7 @@ builder.objectFields(Customer, (t) => ({
   }),
   feedback: t.connection(
     {
+      extensions: cost(USERHERO_READ),
       type: Feedback,
       nullable: true,
       description: 'UserHero feedback sent from this email, newest first.',

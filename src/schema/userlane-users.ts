@@ -1,5 +1,6 @@
+import { cost, LOOKUP } from '../cost/declare.js';
 import { builder } from '../builder.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../types.js';
 import type { UserlaneUserRef } from '../domain/userlane-analytics.js';
 import type { DirectoryPerson } from '../identity/user-directory.js';
 import { Customer } from './customers.js';
@@ -22,6 +23,7 @@ export const UserlaneUser = builder.objectRef<UserlaneUserRef>('UserlaneUser').i
   fields: (t) => {
     const attribute = (name: Attribute) =>
       t.string({
+        extensions: cost({ free: 'the user directory, a CSV file (USER_DIRECTORY)' }),
         nullable: true,
         description: 'From the user directory; null when it does not list this user.',
         resolve: async (user, _args, ctx) => (await personOf(ctx, user))?.[name] ?? null,
@@ -35,6 +37,7 @@ export const UserlaneUser = builder.objectRef<UserlaneUserRef>('UserlaneUser').i
       region: attribute('region'),
       department: attribute('department'),
       customer: t.field({
+        extensions: cost(LOOKUP),
         type: Customer,
         nullable: true,
         resolve: async (user, _args, ctx) => {

@@ -1,3 +1,4 @@
+import { cost } from '../cost/declare.js';
 import { builder } from '../builder.js';
 import type { CircuitState } from '../transport/breaker.js';
 import { sourceOf } from '../graphql-errors.js';
@@ -63,6 +64,7 @@ const Vendor = builder.objectRef<VendorShape>('Vendor').implement({
 
 builder.queryField('vendors', (t) =>
   t.field({
+    extensions: cost({ free: 'each vendor’s state in this process', listSize: 4 }),
     type: [Vendor],
     nullable: false,
     description: 'The four vendors behind the graph and their state.',

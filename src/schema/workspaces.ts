@@ -1,3 +1,4 @@
+import { cost, READ } from '../cost/declare.js';
 import { builder } from '../builder.js';
 import type { Workspace as WorkspaceShape, WorkspaceUsage } from '../domain/workspace.js';
 
@@ -46,6 +47,7 @@ export const Workspace = builder.loadableNode('Workspace', {
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (w) => w.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (w) => w.updatedAt }),
     usage: t.field({
+      extensions: cost(READ),
       type: Usage,
       nullable: true,
       resolve: (w, _args, ctx) => ctx.vendor('userhero').usage(w.id, { signal: ctx.signal }),
@@ -55,6 +57,7 @@ export const Workspace = builder.loadableNode('Workspace', {
 
 builder.queryField('workspaces', (t) =>
   t.field({
+    extensions: cost(READ),
     type: [Workspace],
     nullable: true,
     description:

@@ -1,7 +1,7 @@
 // What every UserHero write shares: the options of its vendor call, and forgetting what the request
 // had read, so that the payload and every later field (mutation fields run one after another)
 // read the state after the write.
-import type { GatewayContext } from '../../context.js';
+import type { GatewayContext } from '../../types.js';
 import type { WriteOptions } from '../../vendors/call-options.js';
 import { Automation, AutomationRun } from '../automations.js';
 import { Feedback } from '../feedback.js';

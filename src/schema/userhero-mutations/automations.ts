@@ -1,5 +1,6 @@
 // Running a macro (a manual-scope automation) on a feedback item. UserHero refuses other scopes
 // with a 400, which reaches the caller as BAD_USER_INPUT with UserHero's own message.
+import { cost, READ, LOOKUP } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { RunResult } from '../../domain/automation.js';
 import * as rules from '../../writes/userhero-rules.js';
@@ -34,12 +35,14 @@ const AutomationRunResult = builder.objectRef<Ran>('AutomationRunResult').implem
       nullable: false,
     }),
     feedback: t.field({
+      extensions: cost(LOOKUP),
       type: Feedback,
       nullable: true,
       description: 'The feedback item as it is after the run.',
       resolve: (r, _args, ctx) => ctx.loaders.userhero.feedback.load(r.feedback),
     }),
     automation: t.field({
+      extensions: cost(LOOKUP),
       type: Automation,
       nullable: true,
       resolve: async (r, _args, ctx) => {
@@ -54,6 +57,7 @@ const AutomationRunResult = builder.objectRef<Ran>('AutomationRunResult').implem
       },
     }),
     run: t.field({
+      extensions: cost(LOOKUP),
       type: AutomationRun,
       nullable: true,
       description: "The run in the automation's run history.",
@@ -69,6 +73,7 @@ const AutomationRunResult = builder.objectRef<Ran>('AutomationRunResult').implem
 
 builder.mutationField('runAutomation', (t) =>
   t.field({
+    extensions: cost(READ),
     type: AutomationRunResult,
     nullable: false,
     description: 'Runs a macro (an automation of scope manual) on a feedback item of its project.',

@@ -1,4 +1,5 @@
 // Comments (the customer thread) and internal notes of a feedback item.
+import { cost, READ, LOOKUP } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { Comment as CommentShape, Note as NoteShape } from '../../domain/feedback.js';
 import { normalizeEmail } from '../../domain/text.js';
@@ -81,6 +82,7 @@ const CommentPayload = builder
     fields: (t) => ({
       comment: t.field({ type: Comment, nullable: false, resolve: (p) => p.comment }),
       feedback: t.field({
+        extensions: cost(LOOKUP),
         ...freshFeedback,
         resolve: (p, _args, ctx) => ctx.loaders.userhero.feedback.load(p.feedback),
       }),
@@ -93,6 +95,7 @@ const NotePayload = builder
     fields: (t) => ({
       note: t.field({ type: Note, nullable: false, resolve: (p) => p.note }),
       feedback: t.field({
+        extensions: cost(LOOKUP),
         ...freshFeedback,
         resolve: (p, _args, ctx) => ctx.loaders.userhero.feedback.load(p.feedback),
       }),
@@ -167,6 +170,7 @@ function checkNote(input: NoteArgs) {
 
 builder.mutationField('addFeedbackComment', (t) =>
   t.field({
+    extensions: cost(READ),
     type: CommentPayload,
     nullable: false,
     description:
@@ -192,6 +196,7 @@ builder.mutationField('addFeedbackComment', (t) =>
 
 builder.mutationField('addFeedbackNote', (t) =>
   t.field({
+    extensions: cost(READ),
     type: NotePayload,
     nullable: false,
     description: 'Adds an internal note; mentioned users become watchers.',

@@ -1,4 +1,5 @@
 // UserHero customer profile writes: create, update, delete, merge.
+import { cost, LOOKUP, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { UserHeroCustomer as CustomerShape } from '../../domain/customer-profile.js';
 import type {
@@ -28,6 +29,7 @@ const MergeCustomersPayload = builder
   .implement({
     fields: (t) => ({
       customer: t.field({
+        extensions: cost(LOOKUP),
         type: UserHeroCustomer,
         nullable: true,
         description: 'The target, read again after the merge (UserHero answers only counts).',
@@ -185,6 +187,7 @@ function checkUpdate(input: UpdateArgs) {
 
 builder.mutationField('createCustomer', (t) =>
   t.field({
+    extensions: cost(READ),
     type: CustomerProfilePayload,
     nullable: false,
     description: 'Creates a UserHero customer profile.',
@@ -203,6 +206,7 @@ builder.mutationField('createCustomer', (t) =>
 
 builder.mutationField('updateCustomer', (t) =>
   t.field({
+    extensions: cost(READ),
     type: CustomerProfilePayload,
     nullable: false,
     description: 'Changes a customer profile.',
@@ -219,6 +223,7 @@ builder.mutationField('updateCustomer', (t) =>
 
 builder.mutationField('deleteCustomer', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description:
@@ -237,6 +242,7 @@ builder.mutationField('deleteCustomer', (t) =>
 
 builder.mutationField('mergeCustomers', (t) =>
   t.field({
+    extensions: cost(READ),
     type: MergeCustomersPayload,
     nullable: false,
     description:

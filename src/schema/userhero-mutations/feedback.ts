@@ -1,4 +1,5 @@
 // UserHero feedback writes: create, update, delete. Every input is checked before any vendor call.
+import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { Feedback as FeedbackShape } from '../../domain/feedback.js';
 import type {
@@ -164,6 +165,7 @@ function checkUpdate(input: UpdateArgs) {
 
 builder.mutationField('createFeedback', (t) =>
   t.field({
+    extensions: cost(READ),
     type: FeedbackPayload,
     nullable: false,
     description: 'Creates a UserHero feedback item.',
@@ -180,6 +182,7 @@ builder.mutationField('createFeedback', (t) =>
 
 builder.mutationField('updateFeedback', (t) =>
   t.field({
+    extensions: cost(READ),
     type: FeedbackPayload,
     nullable: false,
     description: 'Changes status, category, tags, priority, assignee, due date or visibility.',
@@ -196,6 +199,7 @@ builder.mutationField('updateFeedback', (t) =>
 
 builder.mutationField('deleteFeedback', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description:

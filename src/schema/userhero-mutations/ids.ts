@@ -1,7 +1,7 @@
 // Id arguments of the UserHero mutations. Mutations take global ids only (a vendor's own id never
 // appears in a mutation argument), each of the type its argument names; anything else is refused
 // with BAD_USER_INPUT before any vendor call. The node keys are those of the read side.
-import type { GatewayContext } from '../../context.js';
+import type { GatewayContext } from '../../types.js';
 import { encodeGlobalId } from '../../global-id.js';
 import type { InputChecks } from '../../writes/validate.js';
 import { keyParts, nodeKey } from '../userhero-keys.js';

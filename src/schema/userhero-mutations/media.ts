@@ -1,5 +1,6 @@
 // Upload Media: the file arrives through the GraphQL multipart request spec and is streamed on to
 // UserHero as it is read. Its type and size are checked first, so a refused file is never sent.
+import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { UploadedMedia } from '../../domain/feedback.js';
 import { checkedUpload } from '../../writes/userhero-upload.js';
@@ -29,6 +30,7 @@ const UploadPayload = builder.objectRef<UploadedMedia>('UploadPayload').implemen
 
 builder.mutationField('uploadFeedbackMedia', (t) =>
   t.field({
+    extensions: cost(READ),
     type: UploadPayload,
     nullable: false,
     description:

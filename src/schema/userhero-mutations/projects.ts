@@ -1,5 +1,6 @@
 // UserHero project writes. A project change also drops the workspace's project list that requests
 // share, so the next read anywhere sees it.
+import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { Project as ProjectShape } from '../../domain/project.js';
 import type { UpdateProjectInput as VendorUpdate } from '../../vendors/userhero/requests.js';
@@ -90,6 +91,7 @@ function checkUpdate(input: UpdateArgs) {
 
 builder.mutationField('createProject', (t) =>
   t.field({
+    extensions: cost(READ),
     type: ProjectPayload,
     nullable: false,
     description: 'Creates a UserHero project.',
@@ -114,6 +116,7 @@ builder.mutationField('createProject', (t) =>
 
 builder.mutationField('updateProject', (t) =>
   t.field({
+    extensions: cost(READ),
     type: ProjectPayload,
     nullable: false,
     description: 'Changes the name, domain or SLA rules of a project.',
@@ -140,6 +143,7 @@ builder.mutationField('updateProject', (t) =>
 
 builder.mutationField('deleteProject', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description:

@@ -1,6 +1,7 @@
 // Incoming webhook writes. The signing secret exists in one place only: the payload of the create
 // that made it. It is kept out of the Webhook object (which loaders may hold and any later query
 // may read), and nothing logs answers.
+import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { Webhook as WebhookShape } from '../../domain/workspace.js';
 import * as rules from '../../writes/userhero-rules.js';
@@ -66,6 +67,7 @@ function node(webhook: WebhookShape, ws: string): WebhookNode {
 
 builder.mutationField('createWebhook', (t) =>
   t.field({
+    extensions: cost(READ),
     type: CreateWebhookPayload,
     nullable: false,
     description: 'Creates an incoming webhook; the payload carries its one-time signing secret.',
@@ -87,6 +89,7 @@ builder.mutationField('createWebhook', (t) =>
 
 builder.mutationField('deleteWebhook', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description: 'Deletes an incoming webhook; VENDOR_NOT_FOUND when there is none.',

@@ -1,4 +1,5 @@
 // UserHero widget writes.
+import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { Widget as WidgetShape } from '../../domain/project.js';
 import type { UpdateWidgetInput as VendorUpdate } from '../../vendors/userhero/requests.js';
@@ -97,6 +98,7 @@ const node = (widget: WidgetShape, ws: string): WidgetNode => ({
 
 builder.mutationField('createWidget', (t) =>
   t.field({
+    extensions: cost(READ),
     type: WidgetPayload,
     nullable: false,
     description: 'Creates a feedback widget in a project.',
@@ -116,6 +118,7 @@ builder.mutationField('createWidget', (t) =>
 
 builder.mutationField('updateWidget', (t) =>
   t.field({
+    extensions: cost(READ),
     type: WidgetPayload,
     nullable: false,
     description: 'Changes the name, enabled state, config or styling of a widget.',
@@ -132,6 +135,7 @@ builder.mutationField('updateWidget', (t) =>
 
 builder.mutationField('deleteWidget', (t) =>
   t.field({
+    extensions: cost(READ),
     type: DeletePayload,
     nullable: false,
     description: 'Deletes a widget; VENDOR_NOT_FOUND when there is none.',

@@ -2,8 +2,9 @@ import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import type { VendorName } from '../transport/types.js';
 
-// What the cost analysis (cost.ts) knows of the fields that the schema's shape does not explain:
-// vendor weights, the reads hidden behind plain fields, and what data-dependent reads may cost.
+// What the cost analysis (http/cost.ts) knows beyond the fields' own declarations (declare.ts):
+// vendor weights, which types are containers, and the reference account that data-dependent
+// reads are sized for.
 //
 // Bounded by the query alone: pages of a connection, lookups, per-item reads. Not bounded by the
 // query: how many pages a whole-range read or a filtered scan takes (it grows with the rows the
@@ -59,15 +60,6 @@ export const USERHERO_TYPES = new Set([
   'UserHeroCustomer',
 ]);
 
-/** Fields served by UserHero whose type does not say so (a person may come from any vendor). */
-export const USERHERO_FIELDS = new Set([
-  'Query.customer',
-  'Query.customers',
-  'Workspace.customers',
-  'Customer.profile',
-  'Customer.feedback',
-]);
-
 /**
  * Entities that hold others and are few (a workspace's projects, a survey's questions): looked up
  * from many items, they are loaded once per request from one list, so a lookup costs one call
@@ -90,49 +82,6 @@ export function walkPages(rows: number, size: number): number {
   return Math.floor(rows / size) + 1;
 }
 
-/** Userlane's largest page, and its whole-range walks (tags, tasks) at the reference volume. */
-const USERLANE_PAGE = 5_000;
-const userlaneWalk = walkPages(ACCOUNT.userlaneRows, USERLANE_PAGE);
-
-/**
- * Calls per item of fields the shape alone does not reveal: some value fields are read per item;
- * whole-range Userlane walks take several pages.
- */
-export const FIELD_CALLS: Readonly<Record<string, number>> = {
-  // One per source vendor; these and a person's survey answers are served from request-wide
-  // reads, which the estimate takes instead when more (cost-reads.ts).
-  'Customer.npsResponses': 3,
-  'Query.npsSummary': 3,
-  'Query.surveys': 2,
-  'Query.tags': userlaneWalk,
-  'Query.tasks': userlaneWalk,
-  'Customer.surveyResponses': 2,
-  'Customer.companyNps': 1,
-  'Workspace.usage': 1,
-  'Feedback.comments': 1,
-  'Feedback.notes': 1,
-  // UserLoop's counts view, or the Userlane survey's answers of the range.
-  'SurveyQuestion.breakdown': walkPages(ACCOUNT.userlaneSurveyAnswers, USERLANE_PAGE),
-};
-
-/**
- * Reads of one item that several of its fields share (one loader key): charged once per item
- * for all of them. UserHero's profile by email, Get Customer, UserLoop's survey metadata.
- */
-export const ITEM_READS: Readonly<Record<string, { read: string; weight: number }>> = {
-  'Customer.name': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
-  'Customer.company': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
-  'Customer.profile': { read: 'profileByEmail', weight: VENDOR_WEIGHTS.userhero },
-  ...Object.fromEntries(
-    ['notes', 'customFields', 'timezone', 'language', 'mergedCustomerIds'].map((field) => [
-      `UserHeroCustomer.${field}`,
-      { read: 'getCustomer', weight: VENDOR_WEIGHTS.userhero },
-    ]),
-  ),
-  'Survey.questions': { read: 'surveyMetadata', weight: 1 },
-  'Survey.companyId': { read: 'surveyMetadata', weight: 1 },
-};
-
 /**
  * Weighted calls of loading one entity by its global id, where its type alone does not say: a
  * person is looked up in UserHero, then in the request-wide reads of IDENTITY.
@@ -141,15 +90,12 @@ export const LOOKUP_COSTS: Readonly<Record<string, number>> = {
   Customer: VENDOR_WEIGHTS.userhero,
 };
 
-/** Items a list field that is not a connection is assumed to hold. */
-export const LIST_SIZES: Readonly<Record<string, number>> = {
-  'Query.vendors': 4,
-  'Query.tags': ACCOUNT.tags,
-  'Query.tasks': ACCOUNT.tasks,
-  // UserHero returns an automation's last 50 runs.
-  'Automation.runs': 50,
-};
+/** Items a list field that is not a connection is assumed to hold, unless it declares more. */
 export const DEFAULT_LIST_SIZE = 10;
+
+/** Userlane's largest page, and its whole-range walks (tags, tasks) at the reference volume. */
+export const USERLANE_PAGE = 5_000;
+export const USERLANE_WALK = walkPages(ACCOUNT.userlaneRows, USERLANE_PAGE);
 
 /** Selections of a connection or edge that hold what the connection's own call fetched. */
 export const STRUCTURAL = new Set(['edges', 'nodes', 'node', 'pageInfo', 'cursor', 'totalCount']);

@@ -1,4 +1,4 @@
-import { ACCOUNT, VENDOR_WEIGHTS, walkPages } from './cost-rules.js';
+import { ACCOUNT, VENDOR_WEIGHTS, walkPages } from './rules.js';
 
 // Reads whose calls depend on a field's arguments: the request-wide reads (loaders/exports.ts)
 // that fields share, and the pages of filtered connections and of the merged NPS feed, which
@@ -7,7 +7,7 @@ import { ACCOUNT, VENDOR_WEIGHTS, walkPages } from './cost-rules.js';
 /** A field's arguments as given, variables filled in. */
 export type Args = Record<string, unknown>;
 
-const USERLOOP_PAGE = 200;
+export const USERLOOP_PAGE = 200;
 /** Connection reads of Userlane ask one less than its 5,000 (lists/userlane.ts). */
 const USERLANE_CONNECTION_PAGE = 4_999;
 
@@ -35,15 +35,16 @@ export function sharedReadCalls(read: string): number {
 /** Whether a person is known: the default window's Planhat answers, then UserLoop's rows. */
 export const IDENTITY = ['planhat:nps@default', 'userloop:catalog', 'userloop:answers@default'];
 
-const record = (value: unknown): Args =>
+export const record = (value: unknown): Args =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Args) : {};
-const given = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const given = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const rangeKey = (range: unknown) => (range ? JSON.stringify(range) : 'default');
 const NPS_SOURCES = ['USERLANE', 'PLANHAT', 'USERLOOP'];
-const sourcesOf = (filter: Args) => (Array.isArray(filter.sources) ? filter.sources : NPS_SOURCES);
+export const sourcesOf = (filter: Args) =>
+  Array.isArray(filter.sources) ? filter.sources : NPS_SOURCES;
 
 /** The range exports an NPS filter reads, each vendor's once per range. */
-function npsReads(args: Args): string[] {
+export function npsReads(args: Args): string[] {
   const filter = record(args.filter);
   const range = rangeKey(filter.range);
   const sources = sourcesOf(filter);
@@ -56,38 +57,12 @@ function npsReads(args: Args): string[] {
   ];
 }
 
-interface Shared {
-  reads: (args: Args) => string[];
-  /**
-   * The field makes no call but through these reads: its per-item charge stands for them, so
-   * the estimate takes the larger of such charges and the reads (cost.ts).
-   */
-  backed: boolean;
-}
-
-const surveyAnswers = ['userloop:catalog', 'userloop:answers@default', 'userlane:surveys@default'];
-
-/** The request-wide reads each field uses. */
-export const SHARED_READS: Readonly<Record<string, Shared>> = {
-  'Query.npsSummary': { reads: npsReads, backed: true },
-  'Customer.npsResponses': { reads: npsReads, backed: true },
-  'Customer.latestNps': { reads: () => npsReads({}), backed: true },
-  'Customer.surveyResponses': { reads: () => surveyAnswers, backed: true },
-  'Customer.planhatCompanyId': { reads: () => ['planhat:nps@default'], backed: true },
-  'Customer.companyNps': { reads: () => ['planhat:nps@default'], backed: false },
-  'Query.customer': { reads: () => IDENTITY, backed: false },
-  'Query.npsResponses': {
-    reads: (args) =>
-      sourcesOf(record(args.filter)).includes('USERLOOP')
-        ? ['userloop:catalog', 'userloop:surveys']
-        : [],
-    backed: false,
-  },
-  // Answers of many surveys name questions of many: each survey's metadata, read once.
-  'SurveyResponse.question': { reads: () => ['userloop:surveys'], backed: false },
-  'FeedbackCustomFieldValue.label': { reads: () => ['userhero:projects'], backed: false },
-  'FeedbackCustomFieldValue.definition': { reads: () => ['userhero:projects'], backed: false },
-};
+/** A person's survey answers: UserLoop's catalog and rows, each configured Userlane survey's. */
+export const surveyAnswers = [
+  'userloop:catalog',
+  'userloop:answers@default',
+  'userlane:surveys@default',
+];
 
 /** Calls paid for each item of the enclosing lists, and once for all of them. */
 export interface Calls {
@@ -103,7 +78,7 @@ export interface Calls {
  * one per `max` rows at most (`once`: lists that share out `rows` pay them once between them).
  * Reads of 200 or more of a dense list each read one window ahead (pagination/read-ahead.ts).
  */
-function scan(
+export function scan(
   rows: number,
   max: number,
   first: number,
@@ -132,9 +107,9 @@ function scan(
 
 const plus = (a: Calls, b: Calls): Calls => ({ item: a.item + b.item, once: a.once + b.once });
 const times = (n: number, c: Calls): Calls => ({ item: n * c.item, once: n * c.once });
-const each = (item: number): Calls => ({ item, once: 0 });
+export const each = (item: number): Calls => ({ item, once: 0 });
 /** All of it paid by each item, or all of it once. */
-const whole = (c: Calls): Calls => ({ item: c.item + c.once, once: 0 });
+export const whole = (c: Calls): Calls => ({ item: c.item + c.once, once: 0 });
 const shared = (c: Calls): Calls => ({ item: 0, once: c.item + c.once });
 
 /** Today as the feed sees it: a range ending before it starts below the lists' newest rows. */
@@ -146,7 +121,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * and past rows a category, comment or company filter skips. Dense reads of 200 or more read a
  * window ahead.
  */
-function feedCalls(args: Args, first: number): Calls {
+export function feedCalls(args: Args, first: number): Calls {
   const filter = record(args.filter);
   const sources = sourcesOf(filter);
   const narrows = given(filter.categories).length > 0 || (filter.hasComment ?? null) !== null;
@@ -180,37 +155,49 @@ function feedCalls(args: Args, first: number): Calls {
   return whole(calls);
 }
 
-const tagScan = (first: number) =>
+export const tagScan = (first: number) =>
   shared(times(2, scan(ACCOUNT.userlaneRows, USERLANE_CONNECTION_PAGE, first, 'offset')));
-const taskScan = (first: number) =>
+export const taskScan = (first: number) =>
   shared(scan(ACCOUNT.userlaneRows, USERLANE_CONNECTION_PAGE, first, 'cursor'));
 
+// Calls of fields whose vendor reads depend on their arguments, for their declarations. For a
+// connection, `first` is its page and `paged` what an unfiltered page costs: 1, or 2 after a
+// cursor (the page may straddle two vendor pages).
+
+/** The feed first finds UserLoop's NPS questions: the catalog and every survey's metadata. */
+export const npsFeedReads = (args: Args): string[] =>
+  sourcesOf(record(args.filter)).includes('USERLOOP')
+    ? ['userloop:catalog', 'userloop:surveys']
+    : [];
+
+/** The default window's Planhat answers (a person's company, per-company NPS). */
+export const planhatDefault = (): string[] => ['planhat:nps@default'];
+
 /**
- * Calls of fields whose vendor reads depend on their arguments. For a connection, `first` is its
- * page and `paged` what an unfiltered page costs: 1, or 2 after a cursor (the page may straddle
- * two vendor pages).
+ * UserLoop's scores and comment filters are the gateway's: it scans the survey's rows, for each
+ * item (the same survey twice in nodes(ids:) is scanned twice).
  */
-export const CALLS_BY_ARGUMENTS: Readonly<
-  Record<string, (args: Args, first: number, paged: number) => Calls>
-> = {
-  'Query.npsResponses': (args, first) => feedCalls(args, first),
-  // UserLoop's scores and comment filters are the gateway's: it scans the survey's rows, for
-  // each item (the same survey twice in nodes(ids:) is scanned twice).
-  'Survey.responses': (args, first, paged) =>
-    given(args.scores).length > 0 || (args.commentOnly ?? null) !== null
-      ? whole(scan(ACCOUNT.userloopSurveyAnswers, USERLOOP_PAGE, first, 'offset'))
-      : each(paged),
-  // Userlane cannot filter by tag or task: a page scans the range's rows, each read of its
-  // page-numbered tag list in up to 2 vendor pages. Every tag or task of the field scans the
-  // same vendor pages, which the request's Userlane reads make once (loaders/userlane.ts).
-  'Tag.interactions': (_args, first) => tagScan(first),
-  'Query.tagInteractions': (args, first, paged) =>
-    given(args.tagIds).length > 0 ? tagScan(first) : each(paged),
-  'Task.activity': (_args, first) => taskScan(first),
-  'Query.taskActivity': (args, first, paged) =>
-    given(args.taskIds).length > 0 ? taskScan(first) : each(paged),
-  // One feedback list per address of the customer, merged.
-  'UserHeroCustomer.feedback': (_args, _first, paged) => each(ACCOUNT.customerEmails * paged),
-  // One walk through each task's actions: its last page short, its others shared out of all.
-  'Task.funnel': () => ({ item: 1, once: Math.floor(ACCOUNT.userlaneRows / 5_000) }),
-};
+export const surveyResponsesCalls = (args: Args, first: number, paged: number): Calls =>
+  given(args.scores).length > 0 || (args.commentOnly ?? null) !== null
+    ? whole(scan(ACCOUNT.userloopSurveyAnswers, USERLOOP_PAGE, first, 'offset'))
+    : each(paged);
+
+/**
+ * Userlane cannot filter by tag or task: a page scans the range's rows, each read of its
+ * page-numbered tag list in up to 2 vendor pages. Every tag or task of the field scans the same
+ * vendor pages, which the request's Userlane reads make once (loaders/userlane.ts).
+ */
+export const tagInteractionsCalls = (args: Args, first: number, paged: number): Calls =>
+  given(args.tagIds).length > 0 ? tagScan(first) : each(paged);
+export const taskActivityCalls = (args: Args, first: number, paged: number): Calls =>
+  given(args.taskIds).length > 0 ? taskScan(first) : each(paged);
+
+/** One feedback list per address of the customer, merged. */
+export const customerFeedbackCalls = (_args: Args, _first: number, paged: number): Calls =>
+  each(ACCOUNT.customerEmails * paged);
+
+/** One walk through each task's actions: its last page short, its others shared out of all. */
+export const taskFunnelCalls = (): Calls => ({
+  item: 1,
+  once: Math.floor(ACCOUNT.userlaneRows / 5_000),
+});
