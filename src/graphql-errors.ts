@@ -5,6 +5,8 @@ import { MAX_ERROR_MESSAGE, vendorCode as safeVendorCode, vendorText } from './t
 import type { VendorName } from './transport/types.js';
 import type { VendorErrorKind } from './transport/vendor-error.js';
 import { VendorError } from './transport/vendor-error.js';
+import type { VendorSource } from './vendors/registry.js';
+import { vendorEntry } from './vendors/registry.js';
 
 const CODES: Record<VendorErrorKind, string> = {
   unavailable: 'VENDOR_UNAVAILABLE',
@@ -21,8 +23,9 @@ const CODES: Record<VendorErrorKind, string> = {
   bad_request: 'BAD_USER_INPUT',
 };
 
-export function sourceOf(vendor: VendorName): 'USERLANE' | 'USERLOOP' | 'USERHERO' | 'PLANHAT' {
-  return vendor.toUpperCase() as 'USERLANE' | 'USERLOOP' | 'USERHERO' | 'PLANHAT';
+/** A vendor's value of the `Source` enum (and of the `vendor` error extension). */
+export function sourceOf(vendor: VendorName): VendorSource {
+  return vendorEntry(vendor).source;
 }
 
 export function vendorErrorExtensions(error: VendorError): Record<string, unknown> {

@@ -21,23 +21,13 @@ import type { CircuitState } from './transport/breaker.js';
 import { CircuitBreaker } from './transport/breaker.js';
 import { VendorBudget } from './transport/budget.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
-import { VENDOR_NAMES } from './transport/types.js';
 import { VendorTransport } from './transport/vendor-transport.js';
-import { PlanhatClient } from './vendors/planhat/client.js';
-import { planhatProfile } from './vendors/planhat/profile.js';
-import { UserHeroClient } from './vendors/userhero/client.js';
-import { userheroProfile } from './vendors/userhero/profile.js';
-import { UserlaneClient } from './vendors/userlane/client.js';
-import { userlaneProfile } from './vendors/userlane/profile.js';
-import { UserLoopClient } from './vendors/userloop/client.js';
-import { userloopProfile } from './vendors/userloop/profile.js';
+import type { VendorEntry } from './vendors/entry.js';
+import type { VendorClients } from './vendors/registry.js';
+import { vendorEntry, VENDORS } from './vendors/registry.js';
 
-export interface VendorClients {
-  userlane: UserlaneClient | undefined;
-  userloop: UserLoopClient | undefined;
-  userhero: UserHeroClient | undefined;
-  planhat: PlanhatClient | undefined;
-}
+/** One client (or undefined when not configured) per registered vendor. */
+export type { VendorClients } from './vendors/registry.js';
 
 /** A vendor's client, or a VENDOR_DISABLED error when it has no credentials. */
 export type VendorLookup = <K extends VendorName>(name: K) => NonNullable<VendorClients[K]>;
@@ -119,7 +109,7 @@ export function createServices(
     VendorName,
     { transport: VendorTransport; breaker: CircuitBreaker; budget: VendorBudget }
   >();
-  const transport = (profile: VendorProfile) => {
+  const transport = (profile: VendorProfile, entry: VendorEntry) => {
     const vendor = profile.vendor;
     const breaker = new CircuitBreaker({
       ...config.breaker,
@@ -130,10 +120,9 @@ export function createServices(
           previous,
         }),
     });
-    // Only UserHero publishes a limit; the others' budgets still honour a 429 they send.
-    const budget = new VendorBudget(
-      vendor === 'userhero' ? { limit: config.userheroRateLimit, windowMs: 60_000 } : {},
-    );
+    // A published limit comes from the vendor's entry (UserHero's); other budgets still honour
+    // a 429 the vendor sends.
+    const budget = new VendorBudget(entry.budget?.(config) ?? {});
     const t = new VendorTransport(profile, {
       timeoutMs: config.vendorTimeoutMs,
       logger: options.logger,
@@ -146,23 +135,16 @@ export function createServices(
     return t;
   };
 
-  const vendors: VendorClients = {
-    userlane: config.userlane
-      ? new UserlaneClient(transport(userlaneProfile(config.userlane)), {
-          propertyId: config.userlane.propertyId,
-        })
-      : undefined,
-    userloop: config.userloop
-      ? new UserLoopClient(transport(userloopProfile(config.userloop)))
-      : undefined,
-    userhero: config.userhero
-      ? new UserHeroClient(transport(userheroProfile(config.userhero)))
-      : undefined,
-    planhat: config.planhat
-      ? new PlanhatClient(transport(planhatProfile(config.planhat)))
-      : undefined,
-  };
-  const enabled = VENDOR_NAMES.filter((name) => vendors[name] !== undefined);
+  const vendors = Object.fromEntries(
+    VENDORS.map((entry: VendorEntry) => {
+      const vendorConfig = config[entry.name];
+      if (vendorConfig === undefined) return [entry.name, undefined];
+      const http = transport(entry.profile(vendorConfig), entry);
+      return [entry.name, entry.client(http, vendorConfig)];
+    }),
+  ) as VendorClients;
+  const names = VENDORS.map((entry) => entry.name);
+  const enabled = names.filter((name) => vendors[name] !== undefined);
 
   const files = new TtlCache<UserDirectory | PortalLookups>(METADATA_TTL_MS, 2);
   const { userDirectory, userlaneLookupsDir } = config;
@@ -196,7 +178,7 @@ export function createServices(
   };
   const report = (): ReadinessReport => {
     const now = Date.now();
-    const entries = VENDOR_NAMES.map((vendor) => {
+    const entries = names.map((vendor) => {
       const snapshot = health.snapshot(vendor);
       const isEnabled = enabled.includes(vendor);
       const ready = isEnabled ? (snapshot.lastSuccessAt ?? 0) >= now - READY_FRESH_MS : null;
@@ -252,23 +234,9 @@ export function createServices(
   };
 }
 
-/** The cheapest call that proves a vendor answers with our credentials. */
+/** The cheapest call that proves a vendor answers with our credentials (its entry's probe). */
 async function probe(vendors: VendorClients, vendor: VendorName): Promise<void> {
-  const signal = AbortSignal.timeout(5000);
-  switch (vendor) {
-    case 'userlane': {
-      const today = new Date().toISOString().slice(0, 10);
-      await vendors.userlane?.heart({ from: today, to: today }, 1, 0, { signal });
-      return;
-    }
-    case 'userloop':
-      await vendors.userloop?.surveys({ signal });
-      return;
-    case 'userhero':
-      await vendors.userhero?.workspaces({ signal });
-      return;
-    case 'planhat':
-      await vendors.planhat?.listNps({ limit: 1 }, { signal });
-      return;
-  }
+  const entry: VendorEntry = vendorEntry(vendor);
+  const client = vendors[vendor];
+  if (client !== undefined) await entry.probe(client, AbortSignal.timeout(5000));
 }

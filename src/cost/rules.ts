@@ -1,6 +1,7 @@
 import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import type { VendorName } from '../transport/types.js';
+import { VENDORS } from '../vendors/registry.js';
 
 // What the cost analysis (http/cost.ts) knows beyond the fields' own declarations (declare.ts):
 // vendor weights, which types are containers, and the reference account that data-dependent
@@ -12,13 +13,13 @@ import type { VendorName } from '../transport/types.js';
 // For those the estimate assumes the reference account below; for a larger account it is an
 // estimate, not a bound, and VENDOR_CALL_CAP is what bounds a request.
 
-/** Relative price of one call: UserHero allows 100 a minute per key, the others publish no limit. */
-export const VENDOR_WEIGHTS: Readonly<Record<VendorName, number>> = {
-  userhero: 2,
-  userlane: 1,
-  userloop: 1,
-  planhat: 1,
-};
+/**
+ * Relative price of one call, from each vendor's registry entry (`costWeight`): UserHero allows
+ * 100 a minute per key, the others publish no limit.
+ */
+export const VENDOR_WEIGHTS: Readonly<Record<VendorName, number>> = Object.fromEntries(
+  VENDORS.map((v) => [v.name, v.costWeight]),
+) as Record<VendorName, number>;
 
 /**
  * The largest account the estimate is an upper bound for: twice the sandbox at scale 1 or more

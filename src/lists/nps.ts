@@ -2,7 +2,7 @@
 import { type DateRange, dayEndInstant, dayStartInstant } from '../domain/date-range.js';
 import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
 import type { PlanhatNpsRead } from '../domain/nps-exports.js';
-import type { ExportLists } from '../loaders/exports.js';
+import type { ExportLists } from '../loaders/export-feeds.js';
 import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
 import {
   type FilterVerdict,

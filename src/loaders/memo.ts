@@ -14,11 +14,14 @@ export function memoIn<V>(
   return value;
 }
 
+/** A loader memoised by key, with `clear()` (after a write) and `peek()` (no load). */
+export type Memo<K, V> = ((arg: K) => Promise<V>) & {
+  clear(): void;
+  peek(arg: K): Promise<V> | undefined;
+};
+
 /** `load` memoised by `key(arg)`, with `clear()` (after a write) and `peek()` (no load). */
-export function memoBy<K, V>(
-  key: (arg: K) => string,
-  load: (arg: K) => Promise<V>,
-): ((arg: K) => Promise<V>) & { clear(): void; peek(arg: K): Promise<V> | undefined } {
+export function memoBy<K, V>(key: (arg: K) => string, load: (arg: K) => Promise<V>): Memo<K, V> {
   const cache = new Map<string, Promise<V>>();
   return Object.assign((arg: K) => memoIn(cache, key(arg), () => load(arg)), {
     clear: () => cache.clear(),

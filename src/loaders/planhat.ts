@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { LoaderScope } from './scope.js';
 import type { NpsRecord } from '../domain/nps.js';
 import { defaultNpsRange } from '../domain/nps-range.js';
+import { iterateAdapter, type OffsetAdapter } from '../pagination/index.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 
 // Planhat takes many company ids in one `companyId=a,b,c`: one call serves a whole page of
@@ -42,24 +43,24 @@ export function createPlanhatLoaders(ctx: LoaderScope): PlanhatLoaders {
     const byCompany = new Map<string, NpsRecord[]>();
     await Promise.all(
       companyBatches(ids).map(async (batch) => {
-        for (let offset = 0; ; offset += PLANHAT_MAX_LIST_LIMIT) {
-          const { slots } = await client.listNps(
-            {
-              companyIds: batch,
-              sort: '-npsDate',
-              npsExpiryDay,
-              offset,
-              limit: PLANHAT_MAX_LIST_LIMIT,
-            },
-            { signal: ctx.signal },
-          );
-          for (const record of slots) {
-            if (!record?.companyId) continue;
-            const list = byCompany.get(record.companyId) ?? [];
-            list.push(record);
-            byCompany.set(record.companyId, list);
-          }
-          if (slots.length < PLANHAT_MAX_LIST_LIMIT) break;
+        const list: OffsetAdapter<NpsRecord | null> = {
+          kind: 'offset',
+          maxLimit: PLANHAT_MAX_LIST_LIMIT,
+          fetch: async (offset, limit, signal) => ({
+            items: (
+              await client.listNps(
+                { companyIds: batch, sort: '-npsDate', npsExpiryDay, offset, limit },
+                { signal },
+              )
+            ).slots,
+          }),
+        };
+        // A short page ends the list; empty slots (records without an answer) keep positions.
+        for await (const record of iterateAdapter(list, { signal: ctx.signal })) {
+          if (!record?.companyId) continue;
+          const records = byCompany.get(record.companyId) ?? [];
+          records.push(record);
+          byCompany.set(record.companyId, records);
         }
       }),
     );

@@ -8,14 +8,13 @@ import type {
 } from '../domain/userloop-surveys.js';
 import { defaultNpsRange } from '../domain/nps-range.js';
 import {
-  fromUserLoopRaw,
-  newestFirst,
   SURVEY_SOURCES,
   type SurveyRecord,
   type SurveyResponseRecord,
   type SurveySource,
-  userlaneResponsesList,
-} from '../lists/surveys.js';
+} from '../lists/survey-records.js';
+import { fromUserLoopRaw, newestFirst } from '../lists/survey-response-records.js';
+import { userlaneResponsesList } from '../lists/survey-responses-userlane.js';
 import { iterateAdapter } from '../pagination/index.js';
 import type { Services } from '../services.js';
 import { VendorError } from '../transport/vendor-error.js';

@@ -1,5 +1,8 @@
 import type { Readable } from 'node:stream';
 
+// The vendors' names, here because the transport (the lowest layer) tags every call with one.
+// src/vendors/registry.ts holds an entry per name and fails to compile unless both agree;
+// test/vendors/registry.test.ts checks VENDOR_NAMES lists them in the registry's order.
 export type VendorName = 'userlane' | 'userloop' | 'userhero' | 'planhat';
 export const VENDOR_NAMES: readonly VendorName[] = ['userlane', 'userloop', 'userhero', 'planhat'];
 

@@ -1,0 +1,37 @@
+import { cost } from '../../cost/declare.js';
+import { planhatDefault } from '../../cost/reads.js';
+import { builder } from '../../builder.js';
+import type { GatewayContext } from '../../types.js';
+import { tally } from '../../domain/nps-summary.js';
+import { defaultNpsRange } from '../../domain/nps-range.js';
+import { Customer } from './customer.js';
+import { NpsSummary } from '../nps/summary.js';
+
+/** The Planhat company of the person's latest Planhat answer, from the request's export. */
+async function planhatCompanyOf(ctx: GatewayContext, email: string): Promise<string | null> {
+  const planhat = await ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
+  return planhat.byEmail.get(email)?.find((r) => r.companyId)?.companyId ?? null;
+}
+
+builder.objectFields(Customer, (t) => ({
+  planhatCompanyId: t.id({
+    extensions: cost({ shared: { reads: planhatDefault, backed: true } }),
+    nullable: true,
+    description: "The Planhat company of the person's latest Planhat answer (last 360 days).",
+    resolve: (customer, _args, ctx) => planhatCompanyOf(ctx, customer.email),
+  }),
+  companyNps: t.field({
+    extensions: cost({ calls: 1, shared: { reads: planhatDefault, backed: false } }),
+    type: NpsSummary,
+    nullable: true,
+    description:
+      "NPS of the person's whole Planhat company over the last 360 days: every respondent of the " +
+      'account. The companies of all customers in a query are read in one Planhat call.',
+    resolve: async (customer, _args, ctx) => {
+      const companyId = await planhatCompanyOf(ctx, customer.email);
+      if (!companyId) return null;
+      const records = await ctx.loaders.planhat.npsByCompany.load(companyId);
+      return { ...tally(records), groups: [] };
+    },
+  }),
+}));

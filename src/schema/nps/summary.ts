@@ -1,0 +1,120 @@
+import { cost } from '../../cost/declare.js';
+import { npsReads } from '../../cost/reads.js';
+import { builder } from '../../builder.js';
+import type { UserDirectory } from '../../identity/user-directory.js';
+import type { NpsRecord } from '../../domain/nps.js';
+import { isoWeek, type NpsTally, tally, tallyBy } from '../../domain/nps-summary.js';
+import { loadNpsRecords } from '../../loaders/nps-records.js';
+import { NpsFilter, npsQuery } from './nps.js';
+
+const NpsGrouping = builder.enumType('NpsGrouping', {
+  description:
+    'How npsSummary groups answers. DAY, WEEK (ISO, e.g. 2026-W47) and MONTH use the UTC answer ' +
+    'date; COMPANY the Planhat company id; ROLE, REGION and DEPARTMENT the user directory. ' +
+    'Answers without the attribute fall into the group UNKNOWN.',
+  values: ['SOURCE', 'DAY', 'WEEK', 'MONTH', 'COMPANY', 'ROLE', 'REGION', 'DEPARTMENT'] as const,
+});
+
+type Grouping = (typeof NpsGrouping)['$inferType'];
+
+const NpsCounts = builder.interfaceRef<NpsTally>('NpsCounts').implement({
+  description: 'Counts per NPS category and the score they give.',
+  fields: (t) => ({
+    score: t.float({
+      nullable: true,
+      description: '%promoters - %detractors, -100..100 (two decimals); null without responses.',
+      resolve: (s) => s.score,
+    }),
+    responses: t.exposeInt('responses', { nullable: false }),
+    promoters: t.exposeInt('promoters', { nullable: false }),
+    passives: t.exposeInt('passives', { nullable: false }),
+    detractors: t.exposeInt('detractors', { nullable: false }),
+  }),
+});
+
+type Group = NpsTally & { key: string };
+
+const NpsGroup = builder.objectRef<Group>('NpsGroup').implement({
+  interfaces: [NpsCounts],
+  isTypeOf: (value) => typeof (value as Partial<Group>).key === 'string',
+  fields: (t) => ({ key: t.exposeString('key', { nullable: false }) }),
+});
+
+export const NpsSummary = builder
+  .objectRef<NpsTally & { groups: Group[] }>('NpsSummary')
+  .implement({
+    interfaces: [NpsCounts],
+    isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
+    fields: (t) => ({
+      groups: t.field({
+        type: [NpsGroup],
+        nullable: false,
+        description: 'One per group key when groupBy is given, in ascending key order.',
+        resolve: (s) => s.groups,
+      }),
+    }),
+  });
+
+function groupKey(directory: UserDirectory, grouping: Grouping) {
+  const person = (record: NpsRecord) =>
+    (record.userlaneUserId ? directory.byUserId(record.userlaneUserId) : undefined) ??
+    (record.email ? directory.byEmail(record.email)[0] : undefined);
+  switch (grouping) {
+    case 'SOURCE':
+      return (record: NpsRecord) => record.source;
+    case 'DAY':
+      return (record: NpsRecord) => record.answeredAt.slice(0, 10);
+    case 'WEEK': {
+      // Thousands of answers fall on a few dozen days: each day's week is computed once.
+      const weeks = new Map<string, string>();
+      return (record: NpsRecord) => {
+        const day = record.answeredAt.slice(0, 10);
+        let week = weeks.get(day);
+        if (week === undefined) {
+          week = isoWeek(record.answeredAt);
+          weeks.set(day, week);
+        }
+        return week;
+      };
+    }
+    case 'MONTH':
+      return (record: NpsRecord) => record.answeredAt.slice(0, 7);
+    case 'COMPANY':
+      return (record: NpsRecord) => record.companyId;
+    case 'ROLE':
+      return (record: NpsRecord) => person(record)?.role ?? null;
+    case 'REGION':
+      return (record: NpsRecord) => person(record)?.region ?? null;
+    case 'DEPARTMENT':
+      return (record: NpsRecord) => person(record)?.department ?? null;
+  }
+}
+
+builder.queryField('npsSummary', (t) =>
+  t.field({
+    extensions: cost({ calls: 3, shared: { reads: npsReads, backed: true } }),
+    type: NpsSummary,
+    nullable: true,
+    description:
+      'NPS score and counts over every answer the filter covers (the last 360 days by default), ' +
+      'overall and per group. Each vendor range is read once per request.',
+    args: {
+      filter: t.arg({ type: NpsFilter }),
+      groupBy: t.arg({ type: NpsGrouping }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const query = npsQuery(args.filter);
+      const [records, directory] = await Promise.all([
+        loadNpsRecords(ctx, query),
+        ctx.services.directory(),
+      ]);
+      const groupBy = args.groupBy;
+      // Kept with the records (and the directory) it counts: a dashboard refreshed while its
+      // exports are cached is not counted again.
+      return ctx.services.caches.derived.get([records, directory], `summary:${groupBy}`, () => ({
+        ...tally(records),
+        groups: groupBy ? tallyBy(records, groupKey(directory, groupBy)) : [],
+      }));
+    },
+  }),
+);
