@@ -1,24 +1,7 @@
 // The report as markdown tables: printed after a run and written to bench/README-figures.md.
-import type { Measurement } from '../measure.js';
+import { f, int, loadCells, mark } from './cells.js';
 import { checkTargets } from './targets.js';
 import type { BenchReport } from './types.js';
-
-const f = (value: number | undefined, digits = 1) =>
-  value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
-const int = (value: number) =>
-  Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
-const mark = (met: boolean | null) => (met === null ? '–' : met ? 'met' : '**missed**');
-
-function loadCells(m: Measurement): string[] {
-  return [
-    int(m.load.rps),
-    `${f(m.load.p50, 2)} / ${f(m.load.p99, 2)}`,
-    f(m.vendorCallsPerRequest, 2),
-    f(m.usage.rssPeakMiB, 0),
-    f(m.cpuMsPerRequest, 2),
-    f(m.vendorCpuMsPerRequest, 2),
-  ];
-}
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 /** A table's header row and its separator. */
