@@ -1,3 +1,4 @@
+import { dayEndInstant, dayStartInstant, FIRST_DATE, LAST_DATE } from './date-range.js';
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -22,8 +23,8 @@ export function toInstant(value: string): string | null {
 }
 
 /** The instants the gateway represents: those of the days 0001-01-01..9999-12-31 (UTC). */
-export const FIRST_INSTANT = '0001-01-01T00:00:00.000Z';
-export const LAST_INSTANT = '9999-12-31T23:59:59.999Z';
+export const FIRST_INSTANT = dayStartInstant(FIRST_DATE);
+export const LAST_INSTANT = dayEndInstant(LAST_DATE);
 const FIRST_MS = Date.parse(FIRST_INSTANT);
 const LAST_MS = Date.parse(LAST_INSTANT);
 

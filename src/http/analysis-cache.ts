@@ -89,7 +89,7 @@ export function documentAnalyzer(schema: GraphQLSchema, maxIds = Number.POSITIVE
 
 function costVariablesOf(document: DocumentNode): string[] {
   const names = new Set<string>();
-  // Filters, ranges, cursors and id lists all change what a field may cost (cost-reads.ts), at
+  // Filters, ranges, cursors and id lists all change what a field may cost (cost/reads.ts), at
   // any depth of an input object: every variable an argument uses keys the cost.
   visit(document, {
     VariableDefinition: () => false,

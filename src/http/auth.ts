@@ -53,13 +53,12 @@ function unauthorized(fetchAPI: { Response: typeof Response }, missing: boolean)
   });
 }
 
+/** Why a read key was refused: the same words for a mutation and for an upload. */
+const readOnlyMessage = (name: string, what: string) =>
+  `The API key "${name}" may only read: ${what} need a key with the read,write scope.`;
+
 function readOnly(fetchAPI: { Response: typeof Response }, name: string, what: string): Response {
-  return errorResponse(
-    fetchAPI,
-    403,
-    `The API key "${name}" may only read: ${what} need a key with the read,write scope.`,
-    'FORBIDDEN',
-  );
+  return errorResponse(fetchAPI, 403, readOnlyMessage(name, what), 'FORBIDDEN');
 }
 
 /**
@@ -109,10 +108,9 @@ export function useApiKeys(options: { keys: readonly ApiKey[]; logger: Logger })
       });
       setResultAndStopExecution({
         errors: [
-          new GraphQLError(
-            `The API key "${client?.name ?? '?'}" may only read: mutations need a key with the read,write scope.`,
-            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
-          ),
+          new GraphQLError(readOnlyMessage(client?.name ?? '?', 'mutations'), {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          }),
         ],
       });
     },

@@ -40,16 +40,15 @@ import { fragmentsOf } from './document-limits.js';
 // multiplies everything selected below it, and so down the tree. The schema's shape says which
 // fields fetch: root fields and fields with arguments are parametrized reads, a field returning
 // an entity (a `Node`) is a lookup, and other objects are values embedded in their parent; what
-// the shape does not reveal each field declares where it is defined (cost/declare.ts). Request-wide reads (whole-range exports) count once per
-// request and range, however many fields and items share them. It is an upper bound on calls
-// for accounts within cost-rules.ts's ACCOUNT: loaders that share calls between items are not
-// assumed, except for lookups of containers, reads of one item and request-wide reads.
-
-export { isConnectionType, VENDOR_WEIGHTS } from '../cost/rules.js';
+// the shape does not reveal each field declares where it is defined (cost/declare.ts).
+// Request-wide reads (whole-range exports) count once per request and range, however many fields
+// and items share them. It is an upper bound on calls for accounts within cost/rules.ts's
+// ACCOUNT: loaders that share calls between items are not assumed, except for lookups of
+// containers, reads of one item and request-wide reads.
 
 /**
  * Costs paid per item of the enclosing lists, and once per request; `backed` is the part of them
- * charged by fields that call nothing but request-wide reads (cost-reads.ts).
+ * charged by fields that call nothing but request-wide reads (cost/reads.ts).
  */
 interface Cost {
   item: number;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse } from './responses.js';
 
 /** The one path that executes GraphQL. */
 export const GRAPHQL_PATH = '/graphql';
@@ -22,19 +23,13 @@ function urlPath(url: string): string {
   return start === -1 ? '/' : rawPath(url.slice(start));
 }
 
-function notFound(): Response {
-  return new Response(
-    JSON.stringify({
-      errors: [
-        {
-          message: `Not found: GraphQL is served at exactly ${GRAPHQL_PATH} (liveness /healthz, readiness /readyz).`,
-          extensions: { code: 'NOT_FOUND' },
-        },
-      ],
-    }),
-    { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } },
+const notFound = (): Response =>
+  errorResponse(
+    { Response },
+    404,
+    `Not found: GraphQL is served at exactly ${GRAPHQL_PATH} (liveness /healthz, readiness /readyz).`,
+    'NOT_FOUND',
   );
-}
 
 type FetchInput = string | URL | Request;
 
@@ -81,7 +76,13 @@ export function createFrontDoor(routes: FrontDoorRoutes) {
   const listener = (req: IncomingMessage, res: ServerResponse): unknown => {
     const path = rawPath(req.url ?? '/');
     if (path === GRAPHQL_PATH) return routes.graphql(req, res);
-    return Promise.resolve(other(path)).then((response) => sendNode(res, response));
+    // Outside Yoga nothing else catches: a failing readiness probe is a 503, not a lost socket.
+    return Promise.resolve()
+      .then(() => other(path))
+      .catch(() =>
+        errorResponse({ Response }, 503, 'Readiness could not be determined.', 'NOT_READY'),
+      )
+      .then((response) => sendNode(res, response));
   };
   const fetch = (input: FetchInput, init?: RequestInit): Response | Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestGateway } from '../support/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
+import { listen, rawRequest } from '../support/raw-http.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -66,6 +67,21 @@ describe('HTTP endpoints', () => {
     expect(html).toContain(JSON.stringify(DASHBOARD_QUERY).slice(1, 40));
     const res = await gw.query(DASHBOARD_QUERY);
     expect(res.errors).toEqual([]);
+  });
+
+  it('answers a readiness probe that throws with 503 on a real server, and keeps serving', async () => {
+    const http = await listen(gw);
+    const readiness = gw.services.readiness;
+    gw.services.readiness = () => Promise.reject(new Error('probe bug'));
+    try {
+      const res = await rawRequest(http.port, { method: 'GET', target: '/readyz' });
+      expect(res.status).toBe(503);
+      expect(res.body).toContain('NOT_READY');
+      expect((await rawRequest(http.port, { method: 'GET', target: '/healthz' })).status).toBe(200);
+    } finally {
+      gw.services.readiness = readiness;
+      await http.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { isConnectionType } from '../../src/http/cost.js';
+import { isConnectionType } from '../../src/cost/rules.js';
 import { args, fieldArguments, pagingArguments, type Pools } from './cost-arguments.js';
 
 // Read-only documents drawn from the schema itself, for the cost bound's property test: random
