@@ -6,22 +6,32 @@ import { tally } from '../../domain/nps-summary.js';
 import { defaultNpsRange } from '../../domain/nps-range.js';
 import { Customer } from './customer.js';
 import { NpsSummary } from '../nps/summary.js';
+import { startsEarly } from '../shared/early-reads.js';
 
 /** The Planhat company of the person's latest Planhat answer, from the request's export. */
 async function planhatCompanyOf(ctx: GatewayContext, email: string): Promise<string | null> {
-  const planhat = await ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
+  const planhat = await planhatDefaultWindow(ctx);
   return planhat.byEmail.get(email)?.find((r) => r.companyId)?.companyId ?? null;
 }
 
+const planhatDefaultWindow = (ctx: GatewayContext) =>
+  ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
+
 builder.objectFields(Customer, (t) => ({
   planhatCompanyId: t.id({
-    extensions: cost({ shared: { reads: planhatDefault, backed: true } }),
+    extensions: {
+      ...cost({ shared: { reads: planhatDefault, backed: true } }),
+      ...startsEarly(planhatDefaultWindow),
+    },
     nullable: true,
     description: "The Planhat company of the person's latest Planhat answer (last 360 days).",
     resolve: (customer, _args, ctx) => planhatCompanyOf(ctx, customer.email),
   }),
   companyNps: t.field({
-    extensions: cost({ calls: 1, shared: { reads: planhatDefault, backed: false } }),
+    extensions: {
+      ...cost({ calls: 1, shared: { reads: planhatDefault, backed: false } }),
+      ...startsEarly(planhatDefaultWindow),
+    },
     type: NpsSummary,
     nullable: true,
     description:

@@ -8,7 +8,7 @@ import type {
 } from '../../vendors/userhero/requests.js';
 import { filterText, vendorIdArgument } from '../userhero/keys.js';
 import { Customer } from './customer.js';
-import { prefetchCustomerExports } from './prefetch.js';
+import { startEarlyReads } from '../shared/early-reads.js';
 
 // Query.customers: the people of UserHero's customer list, and the filter it shares with the
 // UserHero customer lists.
@@ -92,7 +92,7 @@ builder.queryField('customers', (t) =>
           ...people,
           // Here, not before the bridge: it refuses bad arguments before any vendor call.
           fetch: (cursor, limit, signal) => {
-            if (!prefetched) prefetchCustomerExports(ctx, info);
+            if (!prefetched) startEarlyReads(ctx, info);
             prefetched = true;
             return people.fetch(cursor, limit, signal);
           },

@@ -4,12 +4,27 @@ import { builder } from '../../builder.js';
 import { customerNpsRecords } from '../../loaders/nps-records.js';
 import { arrayList, connectionFromAdapter } from '../../pagination/index.js';
 import { Customer } from '../customers/customer.js';
-import { NpsFilter, NpsResponse, NpsResponseConnection, npsQuery } from './nps.js';
+import { startsEarly } from '../shared/early-reads.js';
+import {
+  NpsFilter,
+  type NpsFilterInput,
+  NpsResponse,
+  NpsResponseConnection,
+  npsQuery,
+} from './nps.js';
 
 builder.objectFields(Customer, (t) => ({
   npsResponses: t.connection(
     {
-      extensions: cost({ calls: 3, shared: { reads: npsReads, backed: true } }),
+      extensions: {
+        ...cost({ calls: 3, shared: { reads: npsReads, backed: true } }),
+        // A range is checked by the field itself; only the default window starts early.
+        ...startsEarly((ctx, args) =>
+          (args.filter as NpsFilterInput | undefined)?.range
+            ? null
+            : customerNpsRecords(ctx, '', npsQuery(args.filter as NpsFilterInput | undefined)),
+        ),
+      },
       type: NpsResponse,
       description:
         "The person's NPS answers from all three sources, newest first (the last 360 days unless " +
@@ -28,7 +43,10 @@ builder.objectFields(Customer, (t) => ({
     NpsResponseConnection,
   ),
   latestNps: t.field({
-    extensions: cost({ lookup: true, shared: { reads: () => npsReads({}), backed: true } }),
+    extensions: {
+      ...cost({ lookup: true, shared: { reads: () => npsReads({}), backed: true } }),
+      ...startsEarly((ctx) => customerNpsRecords(ctx, '', npsQuery(null))),
+    },
     type: NpsResponse,
     nullable: true,
     description: "The person's most recent NPS answer of the last 360 days, from any source.",

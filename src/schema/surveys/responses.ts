@@ -19,6 +19,7 @@ import {
 import { customerSurveyResponses } from '../../loaders/surveys.js';
 import { connectionFromAdapter } from '../../pagination/index.js';
 import { Customer } from '../customers/customer.js';
+import { startsEarly } from '../shared/early-reads.js';
 import { DateRange } from '../shared/inputs.js';
 import { Respondent } from '../nps/nps.js';
 import { Source } from '../shared/source.js';
@@ -275,7 +276,10 @@ builder.objectField(SurveyQuestion, 'openResponses', (t) =>
 builder.objectField(Customer, 'surveyResponses', (t) =>
   t.connection(
     {
-      extensions: cost({ calls: 2, shared: { reads: () => surveyAnswers, backed: true } }),
+      extensions: {
+        ...cost({ calls: 2, shared: { reads: () => surveyAnswers, backed: true } }),
+        ...startsEarly((ctx) => customerSurveyResponses(ctx, '')),
+      },
       type: SurveyResponse,
       nullable: true,
       description:
