@@ -51,6 +51,10 @@ function createGraphQLHandler(services: Services) {
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, { suggestions }) },
     cors: corsOptions(config.corsOrigins),
+    // Yoga executes arrays only when given a limit. Our check of the same bound (http/limits.ts)
+    // runs first and is the one that answers: it names GRAPHQL_MAX_BATCH and the excess, and
+    // LIMIT_EXCEEDED like every other limit, where Yoga's says "Batching is limited to N
+    // operations per request." (or "Batching is not supported.") with a generic BAD_REQUEST.
     batching: config.limits.maxBatch > 1 ? { limit: config.limits.maxBatch } : false,
     // Our own limits (src/http/limits.ts) check every body, uploads included; Yoga's would pipe
     // every body through one more stream.
