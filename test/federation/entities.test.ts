@@ -105,6 +105,28 @@ describe('entities', () => {
     expect(gw.sandbox.log.count()).toBe(nodeCalls);
   });
 
+  it('reads many NPS answers from the exports of the window, not one call each', async () => {
+    const feed = await gw.query<{ npsResponses: { nodes: { id: string; score: number }[] } }>(
+      '{ npsResponses(first: 40, filter: { sources: [USERLANE, PLANHAT] }) { nodes { id score } } }',
+    );
+    expect(feed.errors).toEqual([]);
+    const answers = feed.data!.npsResponses.nodes;
+    expect(answers).toHaveLength(40);
+    gw.sandbox.log.clear();
+    await gw.query('{ npsSummary(filter: { sources: [USERLANE, PLANHAT] }) { score } }');
+    const exportCalls = gw.sandbox.log.count();
+    expect(exportCalls).toBeGreaterThan(0);
+    gw.sandbox.log.clear();
+
+    const res = await gw.query<{ _entities: { id: string; score: number }[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on NpsResponse { id score } } }',
+      { r: answers.map(({ id }) => ({ __typename: 'NpsResponse', id })) },
+    );
+    expect(res.errors).toEqual([]);
+    expect(res.data!._entities).toEqual(answers);
+    expect(gw.sandbox.log.count()).toBeLessThanOrEqual(exportCalls);
+  });
+
   it('answers unknown keys with nulls and NOT_FOUND errors, the others resolved', async () => {
     const res = await gw.query<Entities>(ENTITIES, {
       representations: [
