@@ -127,6 +127,33 @@ describe('entities', () => {
     expect(gw.sandbox.log.count()).toBeLessThanOrEqual(exportCalls);
   });
 
+  it('nulls only the entries a failing vendor serves, with its error', async () => {
+    const feed = await gw.query<{ npsResponses: { nodes: { id: string }[] } }>(
+      '{ npsResponses(first: 1, filter: { sources: [PLANHAT] }) { nodes { id } } }',
+    );
+    const answer = feed.data!.npsResponses.nodes[0]!.id;
+    gw.sandbox.faults.inject({ vendor: 'userhero', status: 500 });
+    try {
+      const res = await gw.query<{ _entities: ({ id: string } | null)[] }>(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+          ... on Feedback { id } ... on NpsResponse { id } } }`,
+        {
+          r: [
+            { __typename: 'Feedback', id: feedbackIds[0] },
+            { __typename: 'NpsResponse', id: answer },
+          ],
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.data!._entities).toEqual([null, { id: answer }]);
+      expect(res.errors.map((e) => [e.path, e.extensions?.code, e.extensions?.vendor])).toEqual([
+        [['_entities', 0], 'VENDOR_UNAVAILABLE', 'USERHERO'],
+      ]);
+    } finally {
+      gw.sandbox.faults.clear();
+    }
+  });
+
   it('answers unknown keys with nulls and NOT_FOUND errors, the others resolved', async () => {
     const res = await gw.query<Entities>(ENTITIES, {
       representations: [
