@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { buildSchema, type GraphQLObjectType, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -69,4 +71,28 @@ describe.each(COMPOSERS)('composition with %s', (composer) => {
     const node = api.getPossibleTypes(api.getType('Node') as never).map((t) => t.name);
     expect(node).toEqual(expect.arrayContaining(['Order', 'Feedback', 'Customer']));
   });
+});
+
+describe('npm run supergraph', () => {
+  it('prints the supergraph of the gateway and the billing example, with their routing URLs', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      [
+        'tsx',
+        'scripts/supergraph.ts',
+        '--composer',
+        'apollo',
+        '--gateway-url',
+        'http://fb.test/graphql',
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(stdout).toMatch(
+      /FEEDBACK @join__graph\(name: "feedback", url: "http:\/\/fb\.test\/graphql"\)/,
+    );
+    expect(stdout).toMatch(
+      /BILLING @join__graph\(name: "billing", url: "http:\/\/localhost:4001\/graphql"\)/,
+    );
+    expect(() => publicSchema(stdout)).not.toThrow();
+  }, 60_000);
 });
