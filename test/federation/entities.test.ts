@@ -88,6 +88,19 @@ describe('entities', () => {
     }
   });
 
+  it('resolves a person by either key, once', async () => {
+    const email = emails[1]!;
+    const res = await gw.query<Entities>(ENTITIES, {
+      representations: [
+        { __typename: 'Customer', id: encodeGlobalId('Customer', email) },
+        { __typename: 'Customer', email },
+      ],
+    });
+    expect(res.errors).toEqual([]);
+    expect(res.data!._entities.map((e) => e?.email)).toEqual([email, email]);
+    expect(gw.sandbox.log.count({ vendor: 'userhero', path: '/customers' })).toBe(1);
+  });
+
   it('resolves entities by global id through the same loaders as nodes(ids:)', async () => {
     expect(feedbackIds.length).toBeGreaterThan(0);
     const viaNodes = await gw.query<{ nodes: { id: string }[] }>(
