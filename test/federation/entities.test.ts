@@ -116,6 +116,18 @@ describe('entities', () => {
     expect(res.errors).toEqual([]);
     expect(res.data!._entities.map((e) => e?.id)).toEqual(feedbackIds);
     expect(gw.sandbox.log.count()).toBe(nodeCalls);
+
+    // Both in one request: one load, shared.
+    gw.sandbox.log.clear();
+    const both = await gw.query<Entities & { nodes: { id: string }[] }>(
+      `query($ids: [ID!]!, $r: [_Any!]!) { nodes(ids: $ids) { id }
+        _entities(representations: $r) { ... on Feedback { id } } }`,
+      { ids: feedbackIds, r: feedbackIds.map((id) => ({ __typename: 'Feedback', id })) },
+    );
+    expect(both.errors).toEqual([]);
+    expect(both.data!.nodes.map((n) => n.id)).toEqual(feedbackIds);
+    expect(both.data!._entities.map((e) => e?.id)).toEqual(feedbackIds);
+    expect(gw.sandbox.log.count()).toBe(nodeCalls);
   });
 
   it('reads many NPS answers from the exports of the window, not one call each', async () => {

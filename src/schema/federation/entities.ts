@@ -1,6 +1,6 @@
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { brandWithType } from '@pothos/core';
+import { brandWithType, getTypeBrand } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../types.js';
 import { Customer } from '../customers/customer.js';
@@ -88,6 +88,7 @@ export async function loadEntity(
     );
   }
   // `_Entity` is a union: the brand tells Pothos the member (loaded shapes carry no typename).
-  brandWithType(value, reference.typename as never);
+  // Loaded objects are shared with node(id:) in the request, which brands them the same way.
+  if (getTypeBrand(value) === null) brandWithType(value, reference.typename as never);
   return value;
 }
