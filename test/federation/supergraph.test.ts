@@ -186,6 +186,26 @@ describe('the gateway in a supergraph served by Hive Gateway', () => {
     }
   });
 
+  it('keeps an invoice of a person no vendor knows, with null gateway fields and the error', async () => {
+    invoices.push({ id: 'inv_x', amount: 7, currency: 'EUR', customerEmail: 'ghost@nowhere.test' });
+    const runtime = hive(ROUTER_KEY);
+    try {
+      const res = await ask<Joined>(runtime, JOINED);
+      const got = res.data!.invoices;
+      expect(got).toHaveLength(31);
+      expect(got[30]).toEqual({
+        amount: 7,
+        customer: { email: 'ghost@nowhere.test', name: null, latestNps: null },
+      });
+      expect(got.slice(0, 30).every((i) => i.customer.email !== 'ghost@nowhere.test')).toBe(true);
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(new Set(res.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['NOT_FOUND']));
+    } finally {
+      invoices.pop();
+      await runtime.dispose();
+    }
+  });
+
   it("applies the gateway's API keys to the router's entity fetches", async () => {
     const runtime = hive(null);
     try {
