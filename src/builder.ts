@@ -26,7 +26,8 @@ export interface GatewaySchemaTypes {
 const SUPERGRAPH_HIDDEN = { shareable: true, inaccessible: true } as const;
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  // Federation last: it reads the types and fields the others defined (schema/federation/).
+  // Federation after the plugins that wrap resolvers, as its docs ask; the directives plugin
+  // prints its @key, @shareable and @inaccessible (src/schema/federation/).
   plugins: [RelayPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   relay: {
     clientMutationId: 'omit',
