@@ -61,6 +61,34 @@ describe('limits of _entities', () => {
     expect(gw.sandbox.log.count()).toBe(0);
   });
 
+  it('holds a request to VENDOR_CALL_CAP: the list answered whole', async () => {
+    const capped = await startTestGateway({ env: { VENDOR_CALL_CAP: '5' } });
+    try {
+      const people = await capped.query<{ customers: { nodes: { email: string }[] } }>(
+        '{ customers(first: 8) { nodes { email } } }',
+      );
+      const emails = people.data!.customers.nodes.map((c) => c.email);
+      expect(emails).toHaveLength(8);
+      capped.sandbox.log.clear();
+      const res = await capped.query<{ _entities: ({ name: string | null } | null)[] }>(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { name } } }',
+        { r: emails.map((email) => ({ __typename: 'Customer', email })) },
+      );
+      expect(res.status).toBe(200);
+      expect(res.data!._entities).toHaveLength(8);
+      // Eight people need eight lookups: the cap let five through.
+      expect(capped.sandbox.log.count({ vendor: 'userhero' })).toBe(5);
+      // A person's name falls back to the user directory when UserHero cannot be asked (as
+      // everywhere), and their existence to the NPS exports: the capped entries stay people.
+      for (const error of res.errors) {
+        expect(error.extensions?.code).toBe('VENDOR_CALL_CAP_EXCEEDED');
+      }
+      expect(res.data!._entities.filter((e) => e !== null).length).toBeGreaterThan(0);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('refuses _service with introspection off', async () => {
     const res = await gw.query('{ _service { sdl } }');
     expect(res.data ?? null).toBeNull();
