@@ -33,7 +33,9 @@ export function representationsCost(
   const value = argumentValue(node, 'representations');
   if (!value) return 0;
   const given =
-    value.kind === Kind.VARIABLE ? variables[value.name.value] : valueFromASTUntyped(value);
+    value.kind === Kind.VARIABLE
+      ? variables[value.name.value]
+      : valueFromASTUntyped(value, variables);
   const list: unknown[] = Array.isArray(given) ? given : [given];
   if (list.length > maxIds) return 0;
   let cost = 0;
