@@ -1,6 +1,8 @@
 import { cost, LOOKUP } from './cost/declare.js';
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './types.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
@@ -13,14 +15,20 @@ export interface GatewaySchemaTypes {
     Date: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     Upload: { Input: File; Output: never };
+    /** Federation's representation of an entity (`_entities(representations:)`). */
+    _Any: { Input: unknown; Output: unknown };
   };
   Connection: { totalCount: number | null };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }
 
+const SUPERGRAPH_HIDDEN = { shareable: true, inaccessible: true } as const;
+
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  // Federation after the plugins that wrap resolvers, as its docs ask; the directives plugin
+  // prints its @key, @shareable and @inaccessible (src/schema/federation/).
+  plugins: [RelayPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -29,8 +37,20 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     nodeFieldOptions: { nullable: false },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
-    // One lookup per id, priced by the type each id names (http/cost.ts).
-    nodeQueryOptions: { resolve: resolveNodeField, extensions: cost(LOOKUP) },
-    nodesQueryOptions: { resolve: resolveNodesField, extensions: cost(LOOKUP) },
+    // One lookup per id, priced by the type each id names (http/cost.ts). In a supergraph they
+    // are shareable and inaccessible: only this subgraph decodes its ids, so the supergraph's own
+    // Node fields, if any, stay those of the subgraphs that define them (README, Federation).
+    nodeQueryOptions: {
+      resolve: resolveNodeField,
+      extensions: cost(LOOKUP),
+      ...SUPERGRAPH_HIDDEN,
+    },
+    nodesQueryOptions: {
+      resolve: resolveNodesField,
+      extensions: cost(LOOKUP),
+      ...SUPERGRAPH_HIDDEN,
+    },
+    // Every relay-style subgraph has a PageInfo: the same value type, resolvable by any of them.
+    pageInfoTypeOptions: { shareable: true },
   },
 });

@@ -18,6 +18,8 @@ export interface FieldCost {
   vendor?: VendorName;
   /** An entity lookup, priced by its type (a container once per request, others per item). */
   lookup?: true;
+  /** Federation's `_entities`: one lookup per representation, priced by its `__typename`. */
+  representations?: true;
   /** A read of the item that several of its fields share: charged once per item for all. */
   itemRead?: { read: string; weight: number };
   /**

@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { decodeGlobalId } from '../global-id.js';
 import { declaredCost, type FieldCost } from '../cost/declare.js';
-import { type Args, IDENTITY, sharedReadCalls } from '../cost/reads.js';
+import { type Args, sharedReadCalls } from '../cost/reads.js';
 import {
   CONTAINER_TYPES,
   DEFAULT_LIST_SIZE,
@@ -27,12 +27,12 @@ import {
   isConnectionType,
   isEdgeType,
   isEntity,
-  LOOKUP_COSTS,
   STRUCTURAL,
   VENDOR_WEIGHTS,
   weightOf,
 } from '../cost/rules.js';
 import { argumentsOf, idsOf, listArgumentLength, pageSize } from './cost-arguments.js';
+import { lookupCost, representationsCost } from './cost-lookups.js';
 import { fragmentsOf } from './document-limits.js';
 
 // What a query will cost the vendors, estimated before it runs. Every field that fetches costs
@@ -175,7 +175,9 @@ export function analyzeOperation(
     const itemRead = declared?.itemRead;
     let own: { item: number; once: number };
     if (structural || declared?.free !== undefined) own = ZERO;
-    else if (isNodeLookup(type)) {
+    else if (declared?.representations) {
+      own = { item: representationsCost(schema, node, vars, maxIds, reads), once: 0 };
+    } else if (isNodeLookup(type)) {
       const ids = idsOf(node, field, vars, maxIds);
       own = { item: lookupsCost(schema, ids, reads), once: 0 };
     } else if (itemRead) {
@@ -211,27 +213,19 @@ function isNodeLookup(type: GraphQLNamedType): boolean {
 
 function isIdList(type: GraphQLInputType): boolean {
   const list = getNullableType(type);
-  return isListType(list) && getNamedType(list).name === 'ID';
+  // Federation's representations are id lists too: each one is a lookup.
+  return isListType(list) && ['ID', '_Any'].includes(getNamedType(list).name);
 }
 
-/**
- * One lookup per id, weighted by the vendor the id's type is served by. An id that does not
- * decode to a node type of this schema is refused before any call and costs nothing. A person
- * unknown to UserHero is looked for in request-wide reads (`reads`), once for all of them.
- */
+/** One lookup per id, by the type it names; an id that decodes to no node type costs nothing. */
 function lookupsCost(schema: GraphQLSchema, ids: readonly string[], reads: Set<string>): number {
   let cost = 0;
   for (const id of ids) {
-    let typename: string;
     try {
-      typename = decodeGlobalId(id).typename;
+      cost += lookupCost(schema, decodeGlobalId(id).typename, reads);
     } catch {
       continue;
     }
-    const type = schema.getType(typename);
-    if (!type || !isEntity(type)) continue;
-    cost += LOOKUP_COSTS[typename] ?? weightOf(type);
-    if (typename === 'Customer') for (const read of IDENTITY) reads.add(read);
   }
   return cost;
 }
@@ -275,7 +269,9 @@ function multiplier(
   const type = getNamedType(field.type);
   if (isConnectionType(type)) return pageSize(node, variables);
   if (!isListType(getNullableType(field.type)) || !isCompositeType(type)) return 1;
-  const ids = listArgumentLength(node, 'ids', variables);
+  const ids =
+    listArgumentLength(node, 'ids', variables) ??
+    listArgumentLength(node, 'representations', variables);
   if (ids !== undefined) return ids;
   return declared?.listSize ?? DEFAULT_LIST_SIZE;
 }

@@ -1,4 +1,9 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import {
+  type ASTVisitor,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
@@ -23,7 +28,10 @@ export function useSchemaExposure(options: {
 }): Plugin {
   return {
     onValidate({ addValidationRule }) {
-      if (!options.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+      if (!options.introspection) {
+        addValidationRule(NoSchemaIntrospectionCustomRule);
+        addValidationRule(NoSubgraphSdlRule);
+      }
       if (options.suggestions) return;
       return ({ valid, result, setResult }) => {
         if (!valid) {
@@ -34,6 +42,25 @@ export function useSchemaExposure(options: {
           );
         }
       };
+    },
+  };
+}
+
+/**
+ * Federation's `_service { sdl }` prints the whole schema, as introspection would: off with it. A
+ * supergraph is then composed from the SDL `npm run supergraph -- --subgraph` prints.
+ */
+function NoSubgraphSdlRule(context: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      if (node.name.value !== '_service' || context.getParentType()?.name !== 'Query') return;
+      context.reportError(
+        new GraphQLError(
+          'GraphQL introspection has been disabled, and `_service` with it (INTROSPECTION=false): ' +
+            'compose the supergraph from the subgraph SDL instead (npm run supergraph -- --subgraph).',
+          { nodes: node },
+        ),
+      );
     },
   };
 }

@@ -26,9 +26,13 @@ import './surveys/questions.js';
 import './surveys/responses.js';
 import './nps/mutations.js';
 import './userhero/mutations/index.js';
+import './federation/entities-field.js';
+import { FEDERATION_LINK } from './federation/link.js';
 import { withSyncNodeIds } from './shared/sync-node-ids.js';
 
 builder.queryType({});
 builder.mutationType({});
 
-export const schema = withSyncNodeIds(builder.toSchema({ sortSchema: false }));
+export const schema = withSyncNodeIds(
+  builder.toSchema({ sortSchema: false, extensions: { directives: [FEDERATION_LINK] } }),
+);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encodeGlobalId } from '../../src/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../src/global-id.js';
 import type { SeedData } from '../../src/sandbox/index.js';
 
 // Arguments of the read fields for the cost bound's generated documents: pages, ranges, filters
@@ -97,6 +97,19 @@ export function fieldArguments(pools: Pools) {
   const sort = fc.constantFrom('NAME', 'LAST_SEEN_AT', 'FEEDBACK_COUNT').map((s) => `sort: ${s}`);
   const projectId = fc.constantFrom(...pools.projectIds).map((p) => `projectId: ${q(p)}`);
   const id = fc.constantFrom(...pools.ids);
+  // Federation representations: entities by id (a refused id under the type it claims) or a
+  // person by email.
+  const typenameOf = (value: string) => {
+    try {
+      return decodeGlobalId(value).typename;
+    } catch {
+      return 'Feedback';
+    }
+  };
+  const representation = fc.oneof(
+    id.map((i) => `{ __typename: ${q(typenameOf(i))}, id: ${q(i)} }`),
+    email.map((e) => `{ __typename: "Customer", email: ${q(e)} }`),
+  );
 
   // Arguments by coordinate; other fields take paging arguments, or are left out when they
   // need an argument this table cannot fill.
@@ -120,6 +133,12 @@ export function fieldArguments(pools: Pools) {
       case 'Query.nodes':
         return args(
           fc.array(id, { minLength: 0, maxLength: 6 }).map((ids) => `ids: ${list(ids.map(q))}`),
+        );
+      case 'Query._entities':
+        return args(
+          fc
+            .array(representation, { minLength: 0, maxLength: 6 })
+            .map((reps) => `representations: ${list(reps)}`),
         );
       case 'Query.npsResponses':
       case 'Customer.npsResponses':

@@ -14,6 +14,7 @@ const KEYS = new Set<keyof FieldCost>([
   'calls',
   'vendor',
   'lookup',
+  'representations',
   'itemRead',
   'shared',
   'byArguments',

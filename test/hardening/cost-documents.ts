@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { DocumentNode, GraphQLField, GraphQLNamedType, GraphQLSchema } from 'graphql';
 import {
   getNamedType,
+  isAbstractType,
   isInterfaceType,
   isLeafType,
   isNonNullType,
@@ -48,7 +49,7 @@ export function documents(schema: GraphQLSchema, pools: Pools): fc.Arbitrary<str
     const key = `${type.name}:${depth}`;
     let found = memo.get(key);
     if (!found) {
-      found = isInterfaceType(type) ? abstract(type, depth) : concrete(type, depth);
+      found = isAbstractType(type) ? abstract(type, depth) : concrete(type, depth);
       memo.set(key, found);
     }
     return found;
@@ -100,9 +101,10 @@ export function documents(schema: GraphQLSchema, pools: Pools): fc.Arbitrary<str
     );
   };
 
-  // Node: its id, and any of the types behind it through inline fragments.
+  // Node: its id, and any of the types behind it through inline fragments; `_Entity` (a union):
+  // `__typename` in place of the id.
   const abstract = (type: GraphQLNamedType, depth: number): fc.Arbitrary<Sel[]> => {
-    if (!isInterfaceType(type)) return fc.constant([]);
+    if (!isAbstractType(type)) return fc.constant([]);
     const possible = schema.getPossibleTypes(type);
     return fc
       .tuple(
@@ -123,8 +125,9 @@ export function documents(schema: GraphQLSchema, pools: Pools): fc.Arbitrary<str
       )
       .map(([withId, ...parts]) => {
         const out: Sel[] = parts.filter((p): p is Sel => p !== null);
-        if (withId || out.length === 0)
+        if ((withId || out.length === 0) && isInterfaceType(type))
           out.unshift({ kind: 'field', name: 'id', args: '', sub: null });
+        else if (withId || out.length === 0) out.unshift({ kind: 'typename' });
         return out;
       });
   };

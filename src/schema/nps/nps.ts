@@ -7,7 +7,8 @@ import { type NpsQuery, npsSortKey, npsStreams } from '../../lists/nps.js';
 import { DEFAULT_FIRST, EXPORT_MAX_FIRST, lazyMergedConnection } from '../../pagination/index.js';
 import { USERLOOP_MAX_LIMIT } from '../../vendors/userloop/client.js';
 import { checkedRange, DateRange } from '../shared/inputs.js';
-import { loadNpsRecord, npsNodeKey } from './node.js';
+import { loadNpsRecordBatch } from './node-batch.js';
+import { npsNodeKey } from './node.js';
 import { Source } from '../shared/source.js';
 
 export const NpsCategory = builder.enumType('NpsCategory', {
@@ -101,8 +102,8 @@ const UserLoopNpsDetails = builder
 export const NpsResponse = builder.loadableNode('NpsResponse', {
   description: 'One NPS answer from Userlane, Planhat or a UserLoop NPS question.',
   id: { resolve: (r: NpsRecord) => npsNodeKey(r) },
-  // Each vendor reads one record per call: concurrent single reads, each matched to its own id.
-  load: (ids: string[], ctx) => Promise.all(ids.map((id) => loadNpsRecord(ctx, id))),
+  // Single reads matched to their ids, or the request's export for many (node-batch.ts).
+  load: (ids: string[], ctx) => loadNpsRecordBatch(ctx, ids),
   fields: (t) => ({
     source: t.field({ type: Source, nullable: false, resolve: (r) => r.source }),
     score: t.exposeInt('score', { nullable: false, description: '0..10.' }),

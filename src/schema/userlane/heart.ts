@@ -29,7 +29,7 @@ const HEART_DAY_PAGE = 5;
 // Refetching many days at once is one call per day: bounded, as for every unbatchable fan-out.
 const HEART_DAY_CONCURRENCY = 4;
 
-const HeartScore = builder.loadableNode('HeartScore', {
+export const HeartScore = builder.loadableNode('HeartScore', {
   description:
     'One day of Userlane HEART scores (smoothed by Userlane over a rolling 90-day window).',
   id: { resolve: (score: HeartScoreShape) => score.date },
