@@ -1,5 +1,6 @@
 import { DerivedCache } from './cache/derived.js';
 import { SwrCache } from './cache/swr-cache.js';
+import type { Codec } from './shared-state/index.js';
 import { ReadAheadStore } from './pagination/index.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
@@ -19,9 +20,12 @@ import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
 import type { CircuitState } from './transport/breaker.js';
 import { CircuitBreaker } from './transport/breaker.js';
-import { VendorBudget } from './transport/budget.js';
+import type { RateBudget } from './transport/budget.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
 import { VendorTransport } from './transport/vendor-transport.js';
+import { planhatReadCodec } from './shared-state/codecs.js';
+import type { Invalidation, SharedState, SharingMode } from './shared-state/index.js';
+import { accountId, createSharedState } from './shared-state/index.js';
 import type { VendorEntry } from './vendors/entry.js';
 import type { VendorClients } from './vendors/registry.js';
 import { vendorEntry, VENDORS } from './vendors/registry.js';
@@ -51,6 +55,11 @@ export interface MetadataCaches {
   derived: DerivedCache;
   /** Windows read ahead of exports paged through the NPS feed, dropped on a write. */
   readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
+  /**
+   * A write changed a vendor account: drops the copies shared across requests here and, with
+   * REDIS_URL, in Redis and in every other replica.
+   */
+  forget(invalidation: Invalidation): void;
 }
 
 /**
@@ -74,6 +83,8 @@ export interface VendorGuardState {
   budgetRemaining: number | null;
   /** Calls on the wire right now. */
   inFlight: number;
+  /** Whether the budget and circuit are shared with other replicas (REDIS_URL) right now. */
+  sharing: SharingMode;
 }
 
 /** Long-lived, process-wide pieces: vendor clients over pooled transports, health, config. */
@@ -85,6 +96,8 @@ export interface Services {
   sandbox: boolean;
   vendors: VendorClients;
   caches: MetadataCaches;
+  /** What the replicas share (in process without REDIS_URL). */
+  shared: SharedState;
   /** `USER_DIRECTORY`, re-read at most every few minutes; empty when not configured. */
   directory(): Promise<UserDirectory>;
   /** The Portal CSV exports of `USERLANE_LOOKUPS_DIR`; no names when not configured. */
@@ -104,25 +117,35 @@ export function createServices(
   options: { logger: Logger; sandbox: boolean },
 ): Services {
   const health = new VendorHealth();
+  const shared = createSharedState(config.sharedState, {
+    logger: options.logger,
+    lockMs: config.requestDeadlineMs,
+  });
+  const accounts = new Map<VendorName, string>();
   const transports: VendorTransport[] = [];
   const guarded = new Map<
     VendorName,
-    { transport: VendorTransport; breaker: CircuitBreaker; budget: VendorBudget }
+    { transport: VendorTransport; breaker: CircuitBreaker; budget: RateBudget }
   >();
   const transport = (profile: VendorProfile, entry: VendorEntry) => {
     const vendor = profile.vendor;
-    const breaker = new CircuitBreaker({
+    const account = accountId({ ...profile.authHeaders(), baseUrl: profile.baseUrl });
+    accounts.set(vendor, account);
+    const breaker: CircuitBreaker = new CircuitBreaker({
       ...config.breaker,
-      onChange: (state, previous) =>
+      onChange: (state, previous) => {
         options.logger[state === 'OPEN' ? 'warn' : 'info']('vendor circuit', {
           vendor,
           state,
           previous,
-        }),
+        });
+        shared.circuitChanged(vendor, breaker);
+      },
     });
     // A published limit comes from the vendor's entry (UserHero's); other budgets still honour
-    // a 429 the vendor sends.
-    const budget = new VendorBudget(entry.budget?.(config) ?? {});
+    // a 429 the vendor sends. With REDIS_URL the replicas spend one budget per key.
+    const budget = shared.budget(vendor, account, entry.budget?.(config) ?? {});
+    shared.guard(vendor, account, breaker, budget);
     const t = new VendorTransport(profile, {
       timeoutMs: config.vendorTimeoutMs,
       logger: options.logger,
@@ -192,6 +215,7 @@ export function createServices(
 
   // A read ahead belongs to no request: it gets a request's deadline of its own.
   const aheadSignal = () => AbortSignal.timeout(config.requestDeadlineMs);
+  const caches = sharedCaches(config, shared, accounts, aheadSignal);
 
   return {
     config,
@@ -199,22 +223,8 @@ export function createServices(
     health,
     sandbox: options.sandbox,
     vendors,
-    caches: {
-      userloopSurveys: new TtlCache(METADATA_TTL_MS),
-      userloopSurvey: new TtlCache(METADATA_TTL_MS),
-      userheroProjects: new TtlCache(METADATA_TTL_MS),
-      exports: {
-        planhatNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
-        userlaneNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
-        // One entry per survey and range.
-        userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs, 64),
-      },
-      derived: new DerivedCache(),
-      readAhead: {
-        planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
-        userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
-      },
-    },
+    caches,
+    shared,
     directory,
     lookups,
     enabledVendors: () => enabled,
@@ -225,13 +235,75 @@ export function createServices(
         circuit: entry.breaker.state,
         budgetRemaining: entry.budget.remaining,
         inFlight: entry.transport.inFlight,
+        sharing: shared.mode,
       };
     },
     readiness,
     close: async () => {
       await Promise.all(transports.map((t) => t.close()));
+      await shared.close();
     },
   };
+}
+
+/**
+ * The caches shared across requests. With REDIS_URL each sits over a tier shared by the
+ * replicas (per vendor account), and other replicas' writes drop their copies here.
+ */
+function sharedCaches(
+  config: GatewayConfig,
+  shared: SharedState,
+  accounts: Map<VendorName, string>,
+  aheadSignal: () => AbortSignal,
+): MetadataCaches {
+  const tier = <V>(vendor: VendorName, name: string, codec?: Codec<V>) => {
+    const account = accounts.get(vendor);
+    const found = account === undefined ? undefined : shared.tier(`${vendor}:${account}`);
+    return found ? { tier: found, prefix: `${name}|`, codec } : undefined;
+  };
+  const { ttlMs, maxAgeMs } = config.exportCache;
+  const caches: MetadataCaches = {
+    userloopSurveys: new TtlCache(METADATA_TTL_MS, 1000, tier('userloop', 'surveys')),
+    userloopSurvey: new TtlCache(METADATA_TTL_MS, 1000, tier('userloop', 'survey')),
+    userheroProjects: new TtlCache(METADATA_TTL_MS, 1000, tier('userhero', 'projects')),
+    exports: {
+      planhatNps: new SwrCache(ttlMs, maxAgeMs, 8, tier('planhat', 'nps', planhatReadCodec)),
+      userlaneNps: new SwrCache(ttlMs, maxAgeMs, 8, tier('userlane', 'nps')),
+      // One entry per survey and range.
+      userloopResponses: new SwrCache(ttlMs, maxAgeMs, 64, tier('userloop', 'responses')),
+    },
+    derived: new DerivedCache(),
+    readAhead: {
+      planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
+      userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
+    },
+    forget: (invalidation) => {
+      dropLocal(invalidation);
+      shared.publish(invalidation);
+    },
+  };
+  const dropLocal = (what: Invalidation | 'all') => {
+    const all = what === 'all';
+    const vendor = all ? undefined : what.vendor;
+    if (all || vendor === 'planhat') {
+      caches.exports.planhatNps.clear();
+      caches.readAhead.planhat.clear();
+    }
+    if (all || vendor === 'userlane') caches.exports.userlaneNps.clear();
+    if (all || vendor === 'userloop') {
+      caches.exports.userloopResponses.clear();
+      caches.readAhead.userloop.clear();
+    }
+    if (all) {
+      caches.userloopSurveys.clear();
+      caches.userloopSurvey.clear();
+      caches.userheroProjects.clear();
+    } else if (what.projectsOf !== undefined) {
+      caches.userheroProjects.delete(what.projectsOf);
+    }
+  };
+  shared.onInvalidation(dropLocal);
+  return caches;
 }
 
 /** The cheapest call that proves a vendor answers with our credentials (its entry's probe). */
