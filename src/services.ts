@@ -57,9 +57,9 @@ export interface MetadataCaches {
   readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
   /**
    * A write changed a vendor account: drops the copies shared across requests here and, with
-   * REDIS_URL, in Redis and in every other replica.
+   * REDIS_URL, in Redis and in every other replica (resolved once Redis passed it on).
    */
-  forget(invalidation: Invalidation): void;
+  forget(invalidation: Invalidation): Promise<void>;
 }
 
 /**
@@ -279,7 +279,7 @@ function sharedCaches(
     },
     forget: (invalidation) => {
       dropLocal(invalidation);
-      shared.publish(invalidation);
+      return shared.publish(invalidation);
     },
   };
   const dropLocal = (what: Invalidation | 'all') => {

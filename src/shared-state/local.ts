@@ -13,7 +13,7 @@ export function localState(): SharedState {
     guard: () => undefined,
     circuitChanged: () => undefined,
     tier: () => undefined,
-    publish: () => undefined,
+    publish: () => Promise.resolve(),
     onInvalidation: () => undefined,
     ready: () => Promise.resolve(),
     close: () => Promise.resolve(),

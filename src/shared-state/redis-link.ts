@@ -11,8 +11,13 @@ import {
   CACHE_UNLOCK_SCRIPT,
 } from './scripts.js';
 
-/** Commands that take longer than this count as Redis failing: the call goes on locally. */
-const COMMAND_TIMEOUT_MS = 250;
+/**
+ * A command that takes longer than this fails: its call goes on locally. Only several in a row
+ * (or a lost connection) drop sharing, so a busy moment does not send every replica to its
+ * fallback share at once.
+ */
+const COMMAND_TIMEOUT_MS = 500;
+const TIMEOUTS_BEFORE_DOWN = 3;
 
 export interface ScriptedRedis extends Redis {
   budget(key: string, ...args: (string | number)[]): Promise<[number, number, number, number]>;
@@ -36,6 +41,7 @@ export class RedisLink {
   lastError: string | null = 'connecting to Redis';
   private isUp = false;
   private closed = false;
+  private timeouts = 0;
   private recheck: NodeJS.Timeout | undefined;
   private readonly upListeners: (() => void)[] = [];
   private readonly messageListeners: ((channel: string, message: string) => void)[] = [];
@@ -93,11 +99,14 @@ export class RedisLink {
     if (!this.isUp) throw new Error(this.lastError ?? 'Redis is not connected');
     this.roundTrips += 1;
     try {
-      return await command(this.client);
+      const result = await command(this.client);
+      this.timeouts = 0;
+      return result;
     } catch (error) {
       // A script error is ours, not Redis being away: report it without dropping sharing.
       if (error instanceof Error && /ERR .*script|user_script/i.test(error.message)) throw error;
-      this.down(error as Error);
+      const timedOut = error instanceof Error && /timed out/i.test(error.message);
+      if (!timedOut || ++this.timeouts >= TIMEOUTS_BEFORE_DOWN) this.down(error as Error);
       throw error;
     }
   }
@@ -136,6 +145,7 @@ export class RedisLink {
   private up(): void {
     if (this.isUp) return;
     this.isUp = true;
+    this.timeouts = 0;
     const outage = this.lastError;
     this.lastError = null;
     this.logger.info('shared state: Redis connected, replicas share budgets and caches', {

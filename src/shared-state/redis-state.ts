@@ -199,7 +199,7 @@ export function redisState(options: RedisStateOptions): SharedState {
       }
       return tier;
     },
-    publish(invalidation) {
+    async publish(invalidation) {
       if (!link.connected) {
         missed.add(invalidation.vendor);
         return;

@@ -74,8 +74,11 @@ export interface SharedState {
   circuitChanged(vendor: VendorName, breaker: CircuitBreaker): void;
   /** The shared tier of a vendor account's caches; undefined when alone (no tier at all). */
   tier(namespace: string): CacheTier | undefined;
-  /** A write: the other replicas drop their copies, and the shared copies are dropped. */
-  publish(invalidation: Invalidation): void;
+  /**
+   * A write: the shared copies are dropped and the other replicas told; resolves once Redis has
+   * passed it on (at once when alone or Redis is away), so a write answers after it.
+   */
+  publish(invalidation: Invalidation): Promise<void>;
   /** Called for every other replica's invalidation (and after Redis comes back: everything). */
   onInvalidation(listener: (invalidation: Invalidation | 'all') => void): void;
   /** Resolves once sharing is set up, or after `timeoutMs` (then the replica starts on fallback). */

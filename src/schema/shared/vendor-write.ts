@@ -26,23 +26,28 @@ export async function vendorWrite<T>(
   try {
     return await write();
   } finally {
-    forgetWritten(ctx, vendor, scope);
+    // Answered only once the other replicas were told: a client's next read, on any replica,
+    // comes after the invalidation (at once when Redis is away or not configured).
+    await forgetWritten(ctx, vendor, scope);
   }
 }
 
-function forgetWritten(ctx: GatewayContext, vendor: WrittenVendor, scope: WriteScope): void {
+function forgetWritten(
+  ctx: GatewayContext,
+  vendor: WrittenVendor,
+  scope: WriteScope,
+): Promise<void> {
   if (vendor === 'planhat') {
     ctx.loaders.exports.invalidate('planhat');
     NpsResponse.getDataloader(ctx).clearAll();
-    ctx.services.caches.forget({ vendor });
-    return;
+    return ctx.services.caches.forget({ vendor });
   }
   ctx.loaders.userhero.invalidate();
   for (const node of [Feedback, Project, Widget, Webhook, UserHeroCustomer, Automation]) {
     node.getDataloader(ctx).clearAll();
   }
   AutomationRun.getDataloader(ctx).clearAll();
-  ctx.services.caches.forget(
+  return ctx.services.caches.forget(
     scope.projectsOf === undefined ? { vendor } : { vendor, projectsOf: scope.projectsOf },
   );
 }
