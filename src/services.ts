@@ -277,9 +277,11 @@ function sharedCaches(
       planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
       userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
     },
-    forget: (invalidation) => {
+    // The shared generation is bumped first: a miss after the local copies are dropped then
+    // reads past what the write replaced, and one already under way is dropped with them.
+    forget: async (invalidation) => {
+      await shared.publish(invalidation);
       dropLocal(invalidation);
-      return shared.publish(invalidation);
     },
   };
   const dropLocal = (what: Invalidation | 'all') => {

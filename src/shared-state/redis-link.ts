@@ -42,6 +42,7 @@ export class RedisLink {
   private isUp = false;
   private closed = false;
   private timeouts = 0;
+  private warned = false;
   private recheck: NodeJS.Timeout | undefined;
   private readonly upListeners: (() => void)[] = [];
   private readonly messageListeners: ((channel: string, message: string) => void)[] = [];
@@ -146,6 +147,7 @@ export class RedisLink {
     if (this.isUp) return;
     this.isUp = true;
     this.timeouts = 0;
+    this.warned = false;
     const outage = this.lastError;
     this.lastError = null;
     this.logger.info('shared state: Redis connected, replicas share budgets and caches', {
@@ -155,14 +157,15 @@ export class RedisLink {
   }
 
   private down(error: Error): void {
+    if (this.closed) return;
     const message = `Redis unavailable: ${error.message}`.slice(0, 200);
     this.recheckSoon();
-    if (!this.isUp) {
-      this.lastError ??= message;
-      return;
-    }
+    const wasUp = this.isUp;
     this.isUp = false;
     this.lastError = message;
+    // Once per outage (a gateway that starts without Redis says so too), not once per attempt.
+    if (!wasUp && this.warned) return;
+    this.warned = true;
     this.logger.warn(
       'shared state: Redis unavailable, each replica falls back to its share of the budgets (REPLICAS) and its own caches until it is back',
       { error: message },

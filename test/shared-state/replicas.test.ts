@@ -61,7 +61,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   };
   gateways = await Promise.all([1, 2, 3].map(() => startGatewayProcess(env)));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(gateways.map((g) => g.stop()));

@@ -88,11 +88,23 @@ export interface GatewayProc extends Proc {
   url: string;
 }
 
+/** `npm start` from source on a free port (tried again if another process took the port). */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProc> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await gatewayOnce(env);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function gatewayOnce(env: Record<string, string>): Promise<GatewayProc> {
   const port = await freePort();
   const proc = start('src/main.ts', [], { ...env, PORT: String(port), SANDBOX: 'off' });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Three gateways compiled by tsx at once on a busy machine take a while.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (proc.child.exitCode !== null) throw new Error(`gateway exited:\n${proc.output()}`);
     try {
@@ -101,7 +113,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`gateway did not start:\n${proc.output()}`);
+    if (Date.now() > deadline) {
+      await proc.stop();
+      throw new Error(`gateway did not start:\n${proc.output()}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { ...proc, url: `${url}/graphql` };
