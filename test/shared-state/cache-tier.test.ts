@@ -162,11 +162,12 @@ describe('shared cache tier', () => {
     await own.close();
   }, 30_000);
 
-  it('spends only its share of a budget while Redis is away', async () => {
+  it('spends only its share of a budget while Redis is away, and one budget again when it is back', async () => {
     const own = await ownRedis();
-    const [a] = await replicas(1, own.prefix(), own.url);
+    const prefix = own.prefix();
+    const [a] = await replicas(1, prefix, own.url);
     const shareOfThree = createSharedState(
-      { url: own.url, prefix: own.prefix(), replicas: 3, cacheMaxBytes: 1024, cacheMaxEntries: 4 },
+      { url: own.url, prefix, replicas: 3, cacheMaxBytes: 1024, cacheMaxEntries: 4 },
       { logger: silentLogger, lockMs: 1000 },
     );
     await shareOfThree.ready(5000);
@@ -180,6 +181,22 @@ describe('shared cache tier', () => {
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(30);
     budget.close();
+    // Back: two replicas spend one budget again.
+    await own.restart!();
+    const deadline2 = Date.now() + 10_000;
+    while (a!.mode !== 'SHARED' || shareOfThree.mode !== 'SHARED') {
+      expect(Date.now()).toBeLessThan(deadline2);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const one = a!.budget('userhero', 'acct-2', { limit: 10, windowMs: 60_000 });
+    const two = shareOfThree.budget('userhero', 'acct-2', { limit: 10, windowMs: 60_000 });
+    const soon = Date.now() + 500;
+    const shared = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).acquire(soon)),
+    );
+    expect(shared.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
+    one.close();
+    two.close();
     await Promise.all([a!.close(), shareOfThree.close()]);
     await own.close();
   }, 30_000);

@@ -162,6 +162,10 @@ describe('three replicas sharing through Redis', () => {
     const userhero = during.data!.vendors.find((v) => v.source === 'USERHERO')!;
     expect(userhero.sharing).toBe('FALLBACK');
     expect(userhero.sharingError).toMatch(/Redis unavailable/);
+    // Logged, once per replica and outage.
+    for (const g of gateways) {
+      expect(g.output().match(/shared state: Redis unavailable/g)?.length).toBe(1);
+    }
     // While Redis is away each replica keeps 1/REPLICAS of UserHero's budget.
     await new Promise((r) => setTimeout(r, 500));
     await redis.restart!();
