@@ -1,5 +1,6 @@
 // The shared budget's Lua script under concurrent callers, against a real Redis: replicas (each
 // its own connection) spending one key's budget at once never spend more than it holds.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { createSharedState, type SharedState } from '../../src/shared-state/index.js';
@@ -49,6 +50,33 @@ describe('shared vendor budget (Redis script)', () => {
     for (const b of budgets) b.close();
     await Promise.all(states.map((s) => s.close()));
   });
+
+  it('for any limit, replica count and burst, grants min(limit, burst), never more', async () => {
+    const states = await replicas(5, redis.prefix());
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 300 }),
+        async (limit, count, burst) => {
+          const account = `prop-${run++}`;
+          const budgets = states
+            .slice(0, count)
+            .map((s) => s.budget('userhero', account, { limit, windowMs: 60_000 }));
+          const deadline = Date.now() + 1000;
+          const outcomes = await Promise.allSettled(
+            Array.from({ length: burst }, (_, i) => budgets[i % count]!.acquire(deadline)),
+          );
+          for (const b of budgets) b.close();
+          const granted = outcomes.filter((o) => o.status === 'fulfilled').length;
+          expect(granted).toBe(Math.min(limit, burst));
+        },
+      ),
+      { numRuns: 25 },
+    );
+    await Promise.all(states.map((s) => s.close()));
+  }, 60_000);
 
   it('keeps another key (another account) apart', async () => {
     const prefix = redis.prefix();
