@@ -43,6 +43,9 @@ export class SharedVendorBudget implements RateBudget {
   private pending: Observation | undefined;
   private lastTokens: number | null;
   private polling = false;
+  /** When the queue's head asks Redis next, and whether a 429 is what it waits for. */
+  private nextAt = 0;
+  private nextLimited = false;
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly marginMs: number;
@@ -74,6 +77,7 @@ export class SharedVendorBudget implements RateBudget {
 
   async acquire(deadlineAt: number, signal?: AbortSignal): Promise<void> {
     if (!this.link.connected) return this.viaFallback(deadlineAt, signal);
+    let delayMs = 0;
     if (this.queue.length === 0) {
       let verdict: Verdict;
       try {
@@ -83,6 +87,17 @@ export class SharedVendorBudget implements RateBudget {
       }
       if (verdict.granted) return;
       this.refuseIfLate(verdict, deadlineAt);
+      this.nextAt = this.now() + verdict.waitMs;
+      this.nextLimited = verdict.limited;
+      delayMs = verdict.waitMs;
+    } else {
+      // Behind others of this replica: refused at once if its turn would come after its deadline.
+      const waitMs =
+        Math.max(0, this.nextAt - this.now()) +
+        Math.floor(this.queue.length / this.limit) * (this.windowMs + this.marginMs);
+      if (this.now() + waitMs > deadlineAt) {
+        throw new BudgetExhausted(waitMs, this.nextLimited ? 'rate_limited' : 'budget');
+      }
     }
     if (signal?.aborted) throw signal.reason;
     return new Promise<void>((resolve, reject) => {
@@ -100,7 +115,7 @@ export class SharedVendorBudget implements RateBudget {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
-      this.schedule(0);
+      this.schedule(delayMs);
     });
   }
 
@@ -208,7 +223,7 @@ export class SharedVendorBudget implements RateBudget {
       while (this.queue.length > 0) {
         const head = this.queue[0]!;
         if (!this.link.connected) throw new Error('Redis unavailable');
-        const verdict = await this.take(this.queue.length - 1);
+        const verdict = await this.take(0);
         if (this.queue[0] !== head) {
           // The head gave up while its token was being taken: the next one gets it.
           if (verdict.granted) this.handOver();
@@ -221,18 +236,21 @@ export class SharedVendorBudget implements RateBudget {
           continue;
         }
         // Queued callers whose wait now passes their deadline are refused, as they would be on
-        // arrival; the rest wait for the time Redis named.
+        // arrival (the one at position i waits i / limit windows more than the head); the rest
+        // wait for the time Redis named.
         const now = this.now();
-        for (const waiter of [...this.queue]) {
-          if (now + verdict.waitMs > waiter.deadlineAt) {
-            this.queue.splice(this.queue.indexOf(waiter), 1);
-            waiter.cleanup();
-            waiter.reject(
-              new BudgetExhausted(verdict.waitMs, verdict.limited ? 'rate_limited' : 'budget'),
-            );
-          }
-        }
+        const waiting = [...this.queue];
+        waiting.forEach((waiter, position) => {
+          const waitMs =
+            verdict.waitMs + Math.floor(position / this.limit) * (this.windowMs + this.marginMs);
+          if (now + waitMs <= waiter.deadlineAt) return;
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          waiter.cleanup();
+          waiter.reject(new BudgetExhausted(waitMs, verdict.limited ? 'rate_limited' : 'budget'));
+        });
         nextMs = verdict.waitMs;
+        this.nextAt = now + verdict.waitMs;
+        this.nextLimited = verdict.limited;
         break;
       }
     } catch {

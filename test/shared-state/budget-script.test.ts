@@ -128,7 +128,12 @@ describe('shared vendor budget (Redis script)', () => {
     const two = b!.budget('userhero', 'acct', { limit: 2, windowMs: 400, resetMarginMs: 0 });
     const started = Date.now();
     await Promise.all([one.acquire(started + 5000), two.acquire(started + 5000)]);
-    await two.acquire(started + 5000);
+    const queued = two.acquire(started + 5000);
+    // Behind a queued call, one whose deadline comes before the reset is refused at once.
+    const refused = await two.acquire(Date.now() + 100).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BudgetExhausted);
+    expect(Date.now() - started).toBeLessThan(300);
+    await queued;
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(300);
     for (const x of [one, two]) x.close();
