@@ -40,6 +40,8 @@ export interface VendorGuardState {
   inFlight: number;
   /** Whether the budget and circuit are shared with other replicas (REDIS_URL) right now. */
   sharing: SharingMode;
+  /** `budgetRemaining` counted now by every replica (asks Redis when shared). */
+  budgetNow(): Promise<number | null>;
 }
 
 /** Long-lived, process-wide pieces: vendor clients over pooled transports, health, config. */
@@ -191,6 +193,7 @@ export function createServices(
         budgetRemaining: entry.budget.remaining,
         inFlight: entry.transport.inFlight,
         sharing: shared.mode,
+        budgetNow: () => entry.budget.current?.() ?? Promise.resolve(entry.budget.remaining),
       };
     },
     readiness,

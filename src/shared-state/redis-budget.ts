@@ -71,6 +71,17 @@ export class SharedVendorBudget implements RateBudget {
     return this.link.connected ? this.lastTokens : this.fallback.remaining;
   }
 
+  /** The shared count right now (one script call); this replica's share while Redis is away. */
+  async current(): Promise<number | null> {
+    if (!this.link.connected) return this.fallback.remaining;
+    try {
+      await this.link.run((redis) => this.script(redis, 'peek', 0));
+      return this.lastTokens;
+    } catch {
+      return this.fallback.remaining;
+    }
+  }
+
   get queued(): number {
     return this.queue.length + this.fallback.queued;
   }

@@ -37,6 +37,8 @@ export interface RateBudget {
   settle(headers?: VendorResponse['headers']): void;
   rateLimited(retryAfterSeconds: number | undefined): void;
   close(): void;
+  /** `remaining` as the budget's owner counts it now (a shared one asks Redis). */
+  current?(): Promise<number | null>;
 }
 
 interface Waiter {

@@ -89,6 +89,14 @@ describe('three replicas sharing through Redis', () => {
     );
     expect(answered).toHaveLength(100);
     expect(refused).toHaveLength(50);
+    // Every replica shows the shared count: nothing left.
+    for (const g of gateways) {
+      const res = await post<{ vendors: { source: string; budgetRemaining: number | null }[] }>(
+        g.url,
+        VENDORS,
+      );
+      expect(res.data!.vendors.find((v) => v.source === 'USERHERO')?.budgetRemaining).toBe(0);
+    }
     // Every replica took part.
     for (let i = 0; i < 3; i++) {
       expect(results.filter((r, j) => j % 3 === i && r.errors.length === 0).length).toBeGreaterThan(

@@ -76,7 +76,7 @@ const Vendor = builder.objectRef<VendorShape>('Vendor').implement({
     budgetRemaining: t.exposeInt('budgetRemaining', {
       nullable: true,
       description:
-        "Calls the vendor's current rate window still allows by the gateway's count (UserHero: 100 a minute per key; with REDIS_URL, by all replicas' count); null when the vendor publishes no limit or is disabled.",
+        "Calls the vendor's current rate window still allows by the gateway's count (UserHero: 100 a minute per key; with REDIS_URL, by all replicas' count, or this replica's share while Redis is away); null when the vendor publishes no limit or is disabled.",
     }),
     sharing: t.field({
       type: Sharing,
@@ -98,22 +98,24 @@ builder.queryField('vendors', (t) =>
     nullable: false,
     description: `The ${VENDOR_COUNT_WORD} vendors behind the graph and their state.`,
     resolve: (_root, _args, ctx) =>
-      VENDOR_NAMES.map((vendor) => {
-        const health = ctx.services.health.snapshot(vendor);
-        const guards = ctx.services.guards(vendor);
-        return {
-          vendor,
-          enabled: ctx.services.enabledVendors().includes(vendor),
-          sandbox: ctx.services.sandbox,
-          // An open circuit means the latest calls failed, whatever answered before them.
-          healthy: guards?.circuit === 'OPEN' ? false : health.healthy,
-          lastError: health.lastError,
-          circuit: guards?.circuit ?? null,
-          budgetRemaining: guards?.budgetRemaining ?? null,
-          sharing: guards?.sharing ?? null,
-          sharingError:
-            guards?.sharing === 'FALLBACK' ? ctx.services.shared.report().lastError : null,
-        };
-      }),
+      Promise.all(
+        VENDOR_NAMES.map(async (vendor) => {
+          const health = ctx.services.health.snapshot(vendor);
+          const guards = ctx.services.guards(vendor);
+          return {
+            vendor,
+            enabled: ctx.services.enabledVendors().includes(vendor),
+            sandbox: ctx.services.sandbox,
+            // An open circuit means the latest calls failed, whatever answered before them.
+            healthy: guards?.circuit === 'OPEN' ? false : health.healthy,
+            lastError: health.lastError,
+            circuit: guards?.circuit ?? null,
+            budgetRemaining: guards ? await guards.budgetNow() : null,
+            sharing: guards?.sharing ?? null,
+            sharingError:
+              guards?.sharing === 'FALLBACK' ? ctx.services.shared.report().lastError : null,
+          };
+        }),
+      ),
   }),
 );
