@@ -5,6 +5,7 @@ import { ConfigError, nonEmpty } from './vendors/env.js';
 import type { VendorConfigs } from './vendors/registry.js';
 import { VENDORS } from './vendors/registry.js';
 import { userlaneSurveys } from './vendors/userlane/index.js';
+import { type SharedStateConfig, sharedStateConfig } from './shared-state/config.js';
 
 export { ConfigError } from './vendors/env.js';
 export type { Env } from './vendors/env.js';
@@ -64,6 +65,8 @@ export interface GatewayConfig extends VendorConfigs {
   userlaneSurveys: { id: string; title: string }[];
   userlaneLookupsDir: string | undefined;
   userDirectory: string | undefined;
+  /** REDIS_URL and its companions: replicas share through Redis; undefined: one replica. */
+  sharedState: SharedStateConfig | undefined;
 }
 
 /** Names of the variables that carry vendor credentials: any of them turns the sandbox off. */
@@ -132,6 +135,7 @@ export function loadConfig(env: Env): GatewayConfig {
     userlaneSurveys: check(() => userlaneSurveys(env), []),
     userlaneLookupsDir: check(() => directoryVar(env, 'USERLANE_LOOKUPS_DIR'), undefined),
     userDirectory: check(() => fileVar(env, 'USER_DIRECTORY'), undefined),
+    sharedState: check(() => sharedStateConfig(env), undefined),
     // Each vendor's own variables, parsed by its registry entry.
     ...(Object.fromEntries(
       VENDORS.map((v) => [v.name, check(() => v.parseConfig(env), undefined)]),

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
 
   announceAccess(config, logger, sandbox !== undefined);
   const services = createServices(config, { logger, sandbox: sandbox !== undefined });
+  // With REDIS_URL, start sharing before the first request; Redis away: start on the fallback.
+  await services.shared.ready(2000);
   const gateway = createGateway(services);
   const server = createHttpServer(gateway, { requestDeadlineMs: config.requestDeadlineMs });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       enabled: services.enabledVendors(),
       production: config.production,
       introspection: config.introspection,
+      sharing: services.shared.mode,
     },
   );
 

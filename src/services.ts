@@ -1,16 +1,6 @@
-import { DerivedCache } from './cache/derived.js';
-import { SwrCache } from './cache/swr-cache.js';
-import { ReadAheadStore } from './pagination/index.js';
+import { METADATA_TTL_MS, type MetadataCaches, sharedCaches } from './caches.js';
 import { TtlCache } from './cache/ttl-cache.js';
 import type { GatewayConfig } from './config.js';
-import type { NpsRecord } from './domain/nps.js';
-import type { PlanhatNpsRead } from './domain/nps-exports.js';
-import type { Project } from './domain/project.js';
-import type {
-  RawResponse,
-  UserLoopSurvey,
-  UserLoopSurveySummary,
-} from './domain/userloop-surveys.js';
 import type { PortalLookups } from './identity/portal-lookups.js';
 import { loadPortalLookups, NO_LOOKUPS } from './identity/portal-lookups.js';
 import type { UserDirectory } from './identity/user-directory.js';
@@ -19,48 +9,22 @@ import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
 import type { CircuitState } from './transport/breaker.js';
 import { CircuitBreaker } from './transport/breaker.js';
-import { VendorBudget } from './transport/budget.js';
+import type { RateBudget } from './transport/budget.js';
 import type { VendorName, VendorProfile } from './transport/types.js';
 import { VendorTransport } from './transport/vendor-transport.js';
+import type { SharedState, SharingMode } from './shared-state/index.js';
+import { accountId, createSharedState } from './shared-state/index.js';
 import type { VendorEntry } from './vendors/entry.js';
 import type { VendorClients } from './vendors/registry.js';
 import { vendorEntry, VENDORS } from './vendors/registry.js';
+
+export type { MetadataCaches } from './caches.js';
 
 /** One client (or undefined when not configured) per registered vendor. */
 export type { VendorClients } from './vendors/registry.js';
 
 /** A vendor's client, or a VENDOR_DISABLED error when it has no credentials. */
 export type VendorLookup = <K extends VendorName>(name: K) => NonNullable<VendorClients[K]>;
-
-/** Cross-request caches of slow-changing metadata, one set per configured vendor account. */
-export interface MetadataCaches {
-  userloopSurveys: TtlCache<UserLoopSurveySummary[]>;
-  userloopSurvey: TtlCache<UserLoopSurvey>;
-  /** UserHero projects by workspace id. */
-  userheroProjects: TtlCache<Project[]>;
-  /**
-   * Whole-range reads (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor: Userlane's and
-   * Planhat's NPS by range, UserLoop's answers by survey and range.
-   */
-  exports: {
-    planhatNps: SwrCache<PlanhatNpsRead>;
-    userlaneNps: SwrCache<NpsRecord[]>;
-    userloopResponses: SwrCache<RawResponse[]>;
-  };
-  /** Indexes built from the exports above, kept while the export they index is cached. */
-  derived: DerivedCache;
-  /** Windows read ahead of exports paged through the NPS feed, dropped on a write. */
-  readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
-}
-
-/**
- * Read-ahead only for export-sized reads (UserLoop serves 200 at most; a screen's page of up to
- * 100 never triggers one); a window waits 10 s for the next page's request, and a handful of
- * exports may run at once.
- */
-const READ_AHEAD = { minLimit: 200, ttlMs: 10_000, maxWindows: 8 };
-
-const METADATA_TTL_MS = 5 * 60_000;
 
 export interface ReadinessReport {
   ready: boolean;
@@ -74,6 +38,10 @@ export interface VendorGuardState {
   budgetRemaining: number | null;
   /** Calls on the wire right now. */
   inFlight: number;
+  /** Whether the budget and circuit are shared with other replicas (REDIS_URL) right now. */
+  sharing: SharingMode;
+  /** `budgetRemaining` counted now by every replica (asks Redis when shared). */
+  budgetNow(): Promise<number | null>;
 }
 
 /** Long-lived, process-wide pieces: vendor clients over pooled transports, health, config. */
@@ -85,6 +53,8 @@ export interface Services {
   sandbox: boolean;
   vendors: VendorClients;
   caches: MetadataCaches;
+  /** What the replicas share (in process without REDIS_URL). */
+  shared: SharedState;
   /** `USER_DIRECTORY`, re-read at most every few minutes; empty when not configured. */
   directory(): Promise<UserDirectory>;
   /** The Portal CSV exports of `USERLANE_LOOKUPS_DIR`; no names when not configured. */
@@ -104,25 +74,35 @@ export function createServices(
   options: { logger: Logger; sandbox: boolean },
 ): Services {
   const health = new VendorHealth();
+  const shared = createSharedState(config.sharedState, {
+    logger: options.logger,
+    lockMs: config.requestDeadlineMs,
+  });
+  const accounts = new Map<VendorName, string>();
   const transports: VendorTransport[] = [];
   const guarded = new Map<
     VendorName,
-    { transport: VendorTransport; breaker: CircuitBreaker; budget: VendorBudget }
+    { transport: VendorTransport; breaker: CircuitBreaker; budget: RateBudget }
   >();
   const transport = (profile: VendorProfile, entry: VendorEntry) => {
     const vendor = profile.vendor;
-    const breaker = new CircuitBreaker({
+    const account = accountId({ ...profile.authHeaders(), baseUrl: profile.baseUrl });
+    accounts.set(vendor, account);
+    const breaker: CircuitBreaker = new CircuitBreaker({
       ...config.breaker,
-      onChange: (state, previous) =>
+      onChange: (state, previous) => {
         options.logger[state === 'OPEN' ? 'warn' : 'info']('vendor circuit', {
           vendor,
           state,
           previous,
-        }),
+        });
+        shared.circuitChanged(vendor, breaker);
+      },
     });
     // A published limit comes from the vendor's entry (UserHero's); other budgets still honour
-    // a 429 the vendor sends.
-    const budget = new VendorBudget(entry.budget?.(config) ?? {});
+    // a 429 the vendor sends. With REDIS_URL the replicas spend one budget per key.
+    const budget = shared.budget(vendor, account, entry.budget?.(config) ?? {});
+    shared.guard(vendor, account, breaker, budget);
     const t = new VendorTransport(profile, {
       timeoutMs: config.vendorTimeoutMs,
       logger: options.logger,
@@ -192,6 +172,7 @@ export function createServices(
 
   // A read ahead belongs to no request: it gets a request's deadline of its own.
   const aheadSignal = () => AbortSignal.timeout(config.requestDeadlineMs);
+  const caches = sharedCaches(config, shared, accounts, aheadSignal);
 
   return {
     config,
@@ -199,22 +180,8 @@ export function createServices(
     health,
     sandbox: options.sandbox,
     vendors,
-    caches: {
-      userloopSurveys: new TtlCache(METADATA_TTL_MS),
-      userloopSurvey: new TtlCache(METADATA_TTL_MS),
-      userheroProjects: new TtlCache(METADATA_TTL_MS),
-      exports: {
-        planhatNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
-        userlaneNps: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs),
-        // One entry per survey and range.
-        userloopResponses: new SwrCache(config.exportCache.ttlMs, config.exportCache.maxAgeMs, 64),
-      },
-      derived: new DerivedCache(),
-      readAhead: {
-        planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
-        userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
-      },
-    },
+    caches,
+    shared,
     directory,
     lookups,
     enabledVendors: () => enabled,
@@ -225,11 +192,14 @@ export function createServices(
         circuit: entry.breaker.state,
         budgetRemaining: entry.budget.remaining,
         inFlight: entry.transport.inFlight,
+        sharing: shared.mode,
+        budgetNow: () => entry.budget.current?.() ?? Promise.resolve(entry.budget.remaining),
       };
     },
     readiness,
     close: async () => {
       await Promise.all(transports.map((t) => t.close()));
+      await shared.close();
     },
   };
 }

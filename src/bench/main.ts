@@ -13,7 +13,8 @@
 //                       repeated email, the case the peer's README measures; see bench notes)
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
-//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export (or 1-5)
+//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,replicas
+//                       (or 1-6); replicas: 1 replica without Redis, 1 with, 2 with (ports +40..+48)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -37,9 +38,10 @@ import { exportScenario } from './scenarios/export.js';
 import { overhead } from './scenarios/overhead.js';
 import { parallelism } from './scenarios/parallelism.js';
 import { peerReads } from './scenarios/peer-reads.js';
+import { renderReplicas, replicasScenario } from './scenarios/replicas.js';
 import type { BenchSettings, Server } from './targets.js';
 
-const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export'] as const;
+const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export', 'replicas'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -77,9 +79,9 @@ function scenarioList(text: string): Set<Scenario> {
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const byNumber = /^[1-5]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
+    const byNumber = /^[1-6]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
     const name = byNumber ?? SCENARIOS.find((s) => s === part || `${s}s` === part);
-    if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-5)`);
+    if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-6)`);
     out.add(name);
   }
   return out;
@@ -241,8 +243,16 @@ if (scenarios.has('export')) {
   );
 }
 
+if (scenarios.has('replicas')) {
+  report.scenarios.replicas = await attempt('replicas', () =>
+    replicasScenario({ port: port + 40, settings, nodeArgs: gatewayNodeArgs }),
+  );
+}
+
 report.minutes = (Date.now() - started.getTime()) / 60_000;
-const markdown = renderMarkdown(report);
+const markdown =
+  renderMarkdown(report) +
+  (report.scenarios.replicas ? `\n${renderReplicas(report.scenarios.replicas)}` : '');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(report, stripLatencies, 2)}\n`);

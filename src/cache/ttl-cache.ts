@@ -1,28 +1,39 @@
 import { LRUCache } from 'lru-cache';
+import type { SharedTier } from './swr-cache.js';
 
 /**
  * A cross-request cache for slow-changing vendor metadata. It lives beside one vendor client, so
  * it only ever holds what that client's credentials may read. Concurrent misses share one load;
- * failures are not kept. lru-cache keeps the expiry and the bound: its hit costs what the
- * hand-written map did (56–61 vs 58–68 ns, a miss that evicts 0.8–1.1 vs 1.2–1.5 µs;
- * `npx tsx scripts/bench-caches.ts`).
+ * failures are not kept. With a shared tier (several replicas), a miss asks the tier first.
+ * lru-cache keeps the expiry and the bound: its hit costs what the hand-written map did (56–61 vs
+ * 58–68 ns, a miss that evicts 0.8–1.1 vs 1.2–1.5 µs; `npx tsx scripts/bench-caches.ts`).
  */
 export class TtlCache<V> {
   private readonly entries: LRUCache<string, Promise<V>>;
 
-  constructor(ttlMs: number, maxEntries = 1000) {
+  constructor(
+    private readonly ttlMs: number,
+    maxEntries = 1000,
+    private readonly shared?: SharedTier<V>,
+  ) {
     this.entries = new LRUCache({ max: maxEntries, ttl: ttlMs });
   }
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit) return hit;
-    const value = load();
+    const value = this.shared ? this.viaTier(key, load) : load();
     this.entries.set(key, value);
     value.catch(() => {
       if (this.entries.peek(key) === value) this.entries.delete(key);
     });
     return value;
+  }
+
+  private viaTier(key: string, load: () => Promise<V>): Promise<V> {
+    const { tier, prefix, codec } = this.shared!;
+    const policy = { freshMs: this.ttlMs, maxAgeMs: this.ttlMs };
+    return tier.read(prefix + key, () => load(), policy, codec).then((loaded) => loaded.value);
   }
 
   delete(key: string): void {

@@ -1,40 +1,31 @@
-// After a write to a vendor, what was read from it is forgotten: this request's reads, the
-// values derived from them, the read-ahead windows of its feeds, and the cross-request copy, so
-// no later read (of this request or another) sees what the write replaced.
-import type { MetadataCaches } from '../services.js';
+// After a write to a vendor, what this request read from it is forgotten: its reads and the
+// values derived from them, so no later field of the request sees what the write replaced. The
+// copies shared across requests (and replicas) are dropped by `caches.forget`, which the one
+// write helper (src/schema/shared/vendor-write.ts) calls beside this.
 import type { PlanhatNpsExport } from './export-planhat.js';
 import type { UserLoopExports } from './export-userloop.js';
 
 export type ExportVendor = 'userlane' | 'planhat' | 'userloop';
 
-export function exportInvalidation(
-  caches: MetadataCaches,
-  reads: {
-    /** This request's derived values (`derive`). */
-    computed: Map<string, Promise<unknown>>;
-    userlaneNps: { clear(): void };
-    planhat: PlanhatNpsExport;
-    userloop: UserLoopExports;
-  },
-): (vendor: ExportVendor) => void {
-  const { exports, readAhead } = caches;
+export function exportInvalidation(reads: {
+  /** This request's derived values (`derive`). */
+  computed: Map<string, Promise<unknown>>;
+  userlaneNps: { clear(): void };
+  planhat: PlanhatNpsExport;
+  userloop: UserLoopExports;
+}): (vendor: ExportVendor) => void {
   const { computed, userlaneNps, planhat, userloop } = reads;
   return (vendor) => {
     computed.clear();
     if (vendor === 'userlane') {
       userlaneNps.clear();
-      exports.userlaneNps.clear();
     }
     if (vendor === 'planhat') {
       planhat.nps.clear();
-      exports.planhatNps.clear();
-      readAhead.planhat.clear();
     }
     if (vendor === 'userloop') {
-      readAhead.userloop.clear();
       userloop.surveyRead.clear();
       userloop.userloopResponses.clear();
-      exports.userloopResponses.clear();
       userloop.userloopNps.clear();
     }
   };

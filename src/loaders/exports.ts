@@ -33,7 +33,7 @@ export interface ExportLoaders {
    * several summaries of one filter share); dropped with the exports on `invalidate`.
    */
   derive<V>(key: string, compute: () => Promise<V>): Promise<V>;
-  /** Forgets what was read from a vendor, after a write to it: later reads see the new state. */
+  /** Forgets what this request read from a vendor, after a write to it (see vendor-write.ts). */
   invalidate(vendor: ExportVendor): void;
 }
 
@@ -56,6 +56,6 @@ export function createExportLoaders(ctx: LoaderScope, reads: ExportReads): Expor
     identityEvidence: identityEvidence(planhat.nps, userloop.userloopResponses),
     lists: exportLists(caches.exports, caches.derived, { planhat, userlaneNps, userloop }),
     derive,
-    invalidate: exportInvalidation(caches, { computed, userlaneNps, planhat, userloop }),
+    invalidate: exportInvalidation({ computed, userlaneNps, planhat, userloop }),
   };
 }

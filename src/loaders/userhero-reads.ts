@@ -72,10 +72,10 @@ export interface UserHeroReadLoaders {
   automation: DataLoader<string, Automation | null>;
   automationRuns: DataLoader<string, AutomationRun[]>;
   /**
-   * Forgets everything this request read from UserHero, after a write; `projectsOf` also drops
-   * that workspace's project list shared across requests (the projects changed).
+   * Forgets everything this request read from UserHero, after a write (the copies shared across
+   * requests are dropped by `caches.forget`, see src/schema/shared/vendor-write.ts).
    */
-  invalidate(changed?: { projectsOf?: string }): void;
+  invalidate(): void;
 }
 
 export function createUserHeroReadLoaders(ctx: LoaderScope): UserHeroReadLoaders {
@@ -152,14 +152,13 @@ export function createUserHeroReadLoaders(ctx: LoaderScope): UserHeroReadLoaders
     automationRuns: keyedIn(String, (id: string) => client().automationRuns(id, opts)),
   };
 
-  const invalidate = (changed: { projectsOf?: string } = {}) => {
+  const invalidate = () => {
     for (const value of Object.values(loaders)) {
       if (value instanceof DataLoader) value.clearAll();
     }
     projectLists.clear();
     widgetLists.clear();
     webhookLists.clear();
-    if (changed.projectsOf !== undefined) caches.userheroProjects.delete(changed.projectsOf);
   };
   return { ...loaders, invalidate };
 }

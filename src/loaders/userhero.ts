@@ -50,8 +50,8 @@ export function createUserHeroLoaders(ctx: LoaderScope): UserHeroLoaders {
     { cacheKeyFn: (email) => email.toLowerCase() },
   );
 
-  const invalidate = (changed?: { projectsOf?: string }) => {
-    reads.invalidate(changed);
+  const invalidate = () => {
+    reads.invalidate();
     customerByEmail.clearAll();
   };
   return { ...reads, workspaceId, customerByEmail, invalidate };

@@ -3,7 +3,7 @@
 // request's call cap, so that a call the cap refuses never queues for the budget; then the rate
 // budget, the only check that waits.
 import type { CircuitBreaker } from './breaker.js';
-import { BudgetExhausted, type VendorBudget } from './budget.js';
+import { BudgetExhausted, type RateBudget } from './budget.js';
 import { capRefusal } from './call-cap.js';
 import type { Classifier } from './classify.js';
 import type { RequestScope } from './deadline.js';
@@ -17,7 +17,7 @@ export interface AdmissionOptions {
   /** The vendor's name in messages. */
   name: string;
   breaker?: CircuitBreaker;
-  budget?: VendorBudget;
+  budget?: RateBudget;
   /** How long a call outside any GraphQL request may queue for the budget. */
   maxRetryWaitMs: number;
   /** Makes the errors of calls the gateway stopped. */

@@ -39,6 +39,10 @@ export class CircuitBreaker {
     return this.current;
   }
 
+  get cooldownMs(): number {
+    return this.options.cooldownMs;
+  }
+
   get consecutiveFailures(): number {
     return this.failures;
   }
@@ -82,6 +86,21 @@ export class CircuitBreaker {
   /** The call was abandoned by its caller: it says nothing about the vendor. */
   abandoned(probe: boolean): void {
     if (probe) this.probing = false;
+  }
+
+  /**
+   * Takes on a state another gateway replica learnt (its circuit opened at `openedAt`, or its
+   * probe closed it), without `onChange`: the lesson is that replica's, already told.
+   */
+  follow(state: 'OPEN' | 'CLOSED', openedAt: number, failures: number): void {
+    this.probing = false;
+    if (state === 'OPEN') {
+      this.openedAt = Math.max(this.current === 'OPEN' ? this.openedAt : 0, openedAt);
+      this.failures = Math.max(this.failures, failures);
+    } else {
+      this.failures = 0;
+    }
+    this.current = state;
   }
 
   private transition(next: CircuitState): void {

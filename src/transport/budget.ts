@@ -26,6 +26,21 @@ export class BudgetExhausted extends Error {
   }
 }
 
+/**
+ * What the transport needs of a rate budget: the in-process `VendorBudget` below, or one shared
+ * by several gateway replicas (src/shared-state/), which the transport cannot tell apart.
+ */
+export interface RateBudget {
+  readonly remaining: number | null;
+  readonly queued: number;
+  acquire(deadlineAt: number, signal?: AbortSignal): Promise<void>;
+  settle(headers?: VendorResponse['headers']): void;
+  rateLimited(retryAfterSeconds: number | undefined): void;
+  close(): void;
+  /** `remaining` as the budget's owner counts it now (a shared one asks Redis). */
+  current?(): Promise<number | null>;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -38,7 +53,7 @@ interface Waiter {
  * that cannot be sent yet queue in order; a call whose wait would pass its deadline is refused at
  * once, so nothing is sent that the vendor would answer with 429.
  */
-export class VendorBudget {
+export class VendorBudget implements RateBudget {
   private tokens: number;
   /** End of the current window (epoch ms); undefined until the first call opens one. */
   private resetAt: number | undefined;
@@ -111,6 +126,11 @@ export class VendorBudget {
   /** A call admitted by `acquire` is over; `headers` are its response's, when it got one. */
   settle(headers?: VendorResponse['headers']): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
+    if (headers) this.observe(headers);
+  }
+
+  /** Learns the vendor's own count from an answer admitted elsewhere (a shared budget's). */
+  observeOnly(headers?: VendorResponse['headers']): void {
     if (headers) this.observe(headers);
   }
 
@@ -208,7 +228,7 @@ export class VendorBudget {
   }
 }
 
-function headerNumber(headers: VendorResponse['headers'], name: string): number | undefined {
+export function headerNumber(headers: VendorResponse['headers'], name: string): number | undefined {
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   const raw = key === undefined ? undefined : headers[key];
   const value = Array.isArray(raw) ? raw[0] : raw;

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { Admission } from './admission.js';
 import type { CircuitBreaker } from './breaker.js';
-import type { VendorBudget } from './budget.js';
+import type { RateBudget } from './budget.js';
 import { noteFailure } from './call-cap.js';
 import { AttemptFailure, Classifier, isVendorFault } from './classify.js';
 import { abortCause, requestScopeOf } from './deadline.js';
@@ -31,7 +31,7 @@ export interface TransportOptions {
   /** Fails calls fast while the vendor keeps failing. */
   breaker?: CircuitBreaker;
   /** The vendor key's rate budget: calls queue for it instead of meeting a 429. */
-  budget?: VendorBudget;
+  budget?: RateBudget;
 }
 
 /**

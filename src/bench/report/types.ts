@@ -3,6 +3,7 @@ import type { ExportReport } from '../scenarios/export.js';
 import type { OverheadReport } from '../scenarios/overhead.js';
 import type { ParallelismReport } from '../scenarios/parallelism.js';
 import type { PeerReadsReport } from '../scenarios/peer-reads.js';
+import type { ReplicasRow } from '../scenarios/replicas.js';
 
 export interface BenchReport {
   startedAt: string;
@@ -28,6 +29,7 @@ export interface BenchReport {
     overhead?: OverheadReport[];
     parallelism?: ParallelismReport[];
     export?: ExportReport;
+    replicas?: ReplicasRow[];
   };
   failures: { scenario: string; error: string }[];
 }

@@ -1,6 +1,6 @@
-// Planhat NPS writes. Every input is checked before any vendor call; every write makes the
-// request forget what it had read from Planhat, so later fields (mutation fields run one after
-// another) read the new state.
+// Planhat NPS writes. Every input is checked before any vendor call; every write goes through the
+// one write path (../shared/vendor-write.ts), answered or not, so later fields (mutation fields
+// run one after another) and other requests and replicas read the new state.
 import { cost, READ } from '../../cost/declare.js';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../types.js';
@@ -13,6 +13,7 @@ import type { BatchErrorKind, BatchResult, FailedChunk } from '../../writes/plan
 import { upsertInChunks } from '../../writes/planhat-batch.js';
 import { InputChecks } from '../../writes/validate.js';
 import { DeletePayload } from '../shared/delete-payload.js';
+import { vendorWrite } from '../shared/vendor-write.js';
 import { NpsResponse } from './nps.js';
 import {
   CreateNpsInput,
@@ -145,10 +146,10 @@ builder.mutationField('createNps', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { write } = checkCreate(input);
       const client = ctx.vendor('planhat');
-      return afterWrite(ctx, async () => {
-        const record = await client.createNps(write, { signal: ctx.signal });
-        return { nps: remember(ctx, record) };
-      });
+      const record = await vendorWrite(ctx, 'planhat', () =>
+        client.createNps(write, { signal: ctx.signal }),
+      );
+      return { nps: remember(ctx, record) };
     },
   }),
 );
@@ -163,10 +164,10 @@ builder.mutationField('updateNps', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { ref, write } = checkUpdate(input);
       const client = ctx.vendor('planhat');
-      return afterWrite(ctx, async () => {
-        const record = await client.updateNps(ref, write, { signal: ctx.signal });
-        return { nps: remember(ctx, record) };
-      });
+      const record = await vendorWrite(ctx, 'planhat', () =>
+        client.updateNps(ref, write, { signal: ctx.signal }),
+      );
+      return { nps: remember(ctx, record) };
     },
   }),
 );
@@ -226,7 +227,7 @@ builder.mutationField('upsertNpsBatch', (t) =>
     resolve: async (_root, args, ctx) => {
       const writes = checkBatch(args.records);
       const client = ctx.vendor('planhat');
-      const result = await afterWrite(ctx, () =>
+      const result = await vendorWrite(ctx, 'planhat', () =>
         upsertInChunks(writes, {
           maxChunkSize: PLANHAT_MAX_BULK_ITEMS,
           concurrency: BULK_CONCURRENCY,
@@ -235,7 +236,6 @@ builder.mutationField('upsertNpsBatch', (t) =>
           describe: (error) => failure(error).message,
         }),
       );
-      NpsResponse.getDataloader(ctx).clearAll();
       const [first] = result.failedChunks;
       if (first && result.failedChunks.length === result.chunks) throw first.error;
       return result;
@@ -243,16 +243,10 @@ builder.mutationField('upsertNpsBatch', (t) =>
   }),
 );
 
-/** Forgets the request's Planhat reads, whether the write went through or not. */
-async function afterWrite<T>(ctx: GatewayContext, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } finally {
-    ctx.loaders.exports.invalidate('planhat');
-  }
-}
-
-/** A later `node(id)` in the request answers the written record without a call. */
+/**
+ * A later `node(id)` in the request answers the written record without a call (primed after the
+ * write path dropped every NpsResponse the request had loaded).
+ */
 function remember(ctx: GatewayContext, record: NpsRecord): NpsRecord {
   const key = npsNodeKey(record);
   NpsResponse.getDataloader(ctx).clear(key).prime(key, record);
@@ -261,8 +255,9 @@ function remember(ctx: GatewayContext, record: NpsRecord): NpsRecord {
 
 async function deleteById(ctx: GatewayContext, id: string): Promise<{ deletedId: string }> {
   const client = ctx.vendor('planhat');
-  const result = await afterWrite(ctx, () => client.deleteNps(id, { signal: ctx.signal }));
-  NpsResponse.getDataloader(ctx).clear(planhatKey(id));
+  const result = await vendorWrite(ctx, 'planhat', () =>
+    client.deleteNps(id, { signal: ctx.signal }),
+  );
   // Planhat answers a delete of nothing with a count of 0, not a 404.
   if (result.deletedCount === 0) throw notFound('nps.delete', 'found no NPS record with this id');
   return { deletedId: npsGlobalId(id) };

@@ -1,12 +1,9 @@
-// What every UserHero write shares: the options of its vendor call, and forgetting what the request
-// had read, so that the payload and every later field (mutation fields run one after another)
-// read the state after the write.
+// What every UserHero write shares: the options of its vendor call, and the one write path that
+// forgets what the request had read, so that the payload and every later field (mutation fields
+// run one after another) read the state after the write.
 import type { GatewayContext } from '../../../types.js';
 import type { WriteOptions } from '../../../vendors/call-options.js';
-import { Automation, AutomationRun } from '../automations.js';
-import { Feedback } from '../feedback.js';
-import { Project, Webhook, Widget } from '../projects.js';
-import { UserHeroCustomer } from '../customers.js';
+import { vendorWrite, type WriteScope } from '../../shared/vendor-write.js';
 
 export const IDEMPOTENCY_KEY_DOC =
   'Forwarded as Idempotency-Key: a repeat with the same key within 24 hours returns the original ' +
@@ -20,22 +17,14 @@ export function writeOptions(ctx: GatewayContext, idempotencyKey?: string): Writ
 }
 
 /**
- * Runs the write, then forgets the request's UserHero reads and node loads, whether the write
- * went through or not (a failed write may still have been applied). A project change also drops
- * the workspace's project list shared across requests.
+ * Runs a UserHero write through the one write path (src/schema/shared/vendor-write.ts): the
+ * request's UserHero reads and node loads are forgotten whether the write went through or not,
+ * and a project change also drops the workspace's project list shared across requests.
  */
-export async function userheroWrite<T>(
+export function userheroWrite<T>(
   ctx: GatewayContext,
   write: () => Promise<T>,
-  changed: { projectsOf?: string } = {},
+  changed: WriteScope = {},
 ): Promise<T> {
-  try {
-    return await write();
-  } finally {
-    ctx.loaders.userhero.invalidate(changed);
-    for (const node of [Feedback, Project, Widget, Webhook, UserHeroCustomer, Automation]) {
-      node.getDataloader(ctx).clearAll();
-    }
-    AutomationRun.getDataloader(ctx).clearAll();
-  }
+  return vendorWrite(ctx, 'userhero', write, changed);
 }

@@ -6,7 +6,7 @@ import type { UploadedMedia } from '../../../domain/feedback.js';
 import { checkedUpload } from '../../../writes/userhero-upload.js';
 import { InputChecks } from '../../../writes/validate.js';
 import { Attachment } from '../conversation.js';
-import { writeOptions } from './after-write.js';
+import { userheroWrite, writeOptions } from './after-write.js';
 import { agreedWorkspace, resolveWorkspace, scopedId, workspaceId } from './ids.js';
 
 const UploadPayload = builder.objectRef<UploadedMedia>('UploadPayload').implement({
@@ -62,12 +62,14 @@ builder.mutationField('uploadFeedbackMedia', (t) =>
       checks.done();
       if (!file) throw new TypeError('unreachable: a refused file fails the checks');
       const ws = await resolveWorkspace(ctx, named);
-      return ctx
-        .vendor('userhero')
-        .uploadMedia(
+      const client = ctx.vendor('userhero');
+      // A write like any other: the feedback's conversation storage changed.
+      return userheroWrite(ctx, () =>
+        client.uploadMedia(
           { workspaceId: ws, file, projectId: project?.id, feedbackId: feedback?.id },
           writeOptions(ctx),
-        );
+        ),
+      );
     },
   }),
 );

@@ -1,0 +1,203 @@
+// A vendor account's caches shared by the replicas: one replica reads the vendor (it holds the
+// entry's lock), the others wait for its result, woken by its PUBLISH, or serve the stale copy
+// while it refreshes. Entries live under the namespace's generation, which a write bumps, and at
+// most `maxEntries` per namespace; a value over `maxBytes` packed stays in its replica only.
+import { randomUUID } from 'node:crypto';
+import { pack, unpack } from './codec.js';
+import type { RedisLink } from './redis-link.js';
+import type { CacheTier, Codec, Loaded, TierPolicy } from './types.js';
+
+export interface TierOptions {
+  maxEntries: number;
+  maxBytes: number;
+  /** How long a reading replica holds the lock (its read's deadline). */
+  lockMs: number;
+  /** Channel the fills are announced on. */
+  fillChannel: string;
+}
+
+/** How often a waiting replica looks again if it hears no fill (a lost message, a dead holder). */
+const POLL_MS = 200;
+
+const identity: Codec<never> = { encode: (v) => v, decode: (d) => d as never };
+
+export class RedisCacheTier implements CacheTier {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly generationKey: string;
+  private readonly indexKey: string;
+  private readonly entryPrefix: string;
+
+  constructor(
+    private readonly link: RedisLink,
+    readonly namespace: string,
+    private readonly options: TierOptions,
+  ) {
+    this.generationKey = `${link.prefix}g:${namespace}`;
+    this.indexKey = `${link.prefix}i:${namespace}`;
+    this.entryPrefix = `${link.prefix}c:${namespace}:`;
+  }
+
+  get generation(): string {
+    return this.generationKey;
+  }
+
+  /** A fill announced on the channel: wakes this replica's waiters for the key. */
+  filled(key: string): void {
+    const waiting = this.waiters.get(key);
+    if (!waiting) return;
+    this.waiters.delete(key);
+    for (const wake of waiting) wake();
+  }
+
+  async read<V>(
+    key: string,
+    load: (background: boolean) => Promise<V>,
+    policy: TierPolicy,
+    codec: Codec<V> = identity,
+  ): Promise<Loaded<V>> {
+    const waitUntil = Date.now() + this.options.lockMs;
+    for (;;) {
+      const token = randomUUID();
+      let found: Awaited<ReturnType<RedisLink['client']['cacheGetBuffer']>>;
+      const now = Date.now();
+      try {
+        found = await this.link.run((redis) =>
+          redis.cacheGetBuffer(
+            this.generationKey,
+            this.entryPrefix,
+            key,
+            now,
+            policy.freshMs,
+            token,
+            this.options.lockMs,
+          ),
+        );
+      } catch {
+        return this.loadHere(load);
+      }
+      const [generationRaw, at, payload, locked] = found;
+      const generation = generationRaw.toString();
+      if (payload && at >= 0) {
+        const age = now - at;
+        const stale = age >= policy.freshMs;
+        if (!stale || age < policy.maxAgeMs) {
+          const value = await this.decode(payload, codec);
+          if (value !== undefined) {
+            // Past its freshness and ours to refresh: the others keep serving this copy.
+            if (stale && locked === 1) {
+              void this.fill(key, generation, token, load, true, codec, policy).catch(() => {});
+            }
+            return { value, loadedAt: at };
+          }
+        }
+      }
+      if (locked === 1) return this.fill(key, generation, token, load, false, codec, policy);
+      if (Date.now() >= waitUntil) return this.loadHere(load);
+      await this.waitForFill(key);
+    }
+  }
+
+  private async loadHere<V>(load: (background: boolean) => Promise<V>): Promise<Loaded<V>> {
+    const value = await load(false);
+    return { value, loadedAt: Date.now() };
+  }
+
+  private async decode<V>(payload: Buffer, codec: Codec<V>): Promise<V | undefined> {
+    try {
+      return codec.decode(await unpack(payload));
+    } catch {
+      // Written by another version of the gateway: read it again.
+      return undefined;
+    }
+  }
+
+  /** Reads the vendor as the lock holder, stores the result for the others, wakes them. */
+  private async fill<V>(
+    key: string,
+    generation: string,
+    token: string,
+    load: (background: boolean) => Promise<V>,
+    background: boolean,
+    codec: Codec<V>,
+    policy: TierPolicy,
+  ): Promise<Loaded<V>> {
+    let value: V;
+    try {
+      value = await load(background);
+    } catch (error) {
+      this.link.send((redis) =>
+        redis.cacheUnlock(
+          this.entryPrefix,
+          generation,
+          key,
+          token,
+          this.options.fillChannel,
+          `${this.namespace}\n${key}`,
+        ),
+      );
+      throw error;
+    }
+    const loadedAt = Date.now();
+    const ttlMs = Math.max(policy.freshMs, policy.maxAgeMs);
+    void this.store(key, generation, token, codec.encode(value), loadedAt, ttlMs);
+    return { value, loadedAt };
+  }
+
+  private async store(
+    key: string,
+    generation: string,
+    token: string,
+    data: unknown,
+    loadedAt: number,
+    ttlMs: number,
+  ): Promise<void> {
+    let packed: Buffer;
+    try {
+      packed = await pack(data);
+    } catch {
+      packed = Buffer.alloc(0);
+    }
+    const storable = packed.length > 0 && packed.length <= this.options.maxBytes;
+    this.link.send((redis) =>
+      storable
+        ? redis.cacheSet(
+            this.generationKey,
+            this.indexKey,
+            this.entryPrefix,
+            key,
+            generation,
+            loadedAt,
+            packed,
+            ttlMs,
+            this.options.maxEntries,
+            token,
+            this.options.fillChannel,
+            `${this.namespace}\n${key}`,
+          )
+        : redis.cacheUnlock(
+            this.entryPrefix,
+            generation,
+            key,
+            token,
+            this.options.fillChannel,
+            `${this.namespace}\n${key}`,
+          ),
+    );
+  }
+
+  private waitForFill(key: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let waiting = this.waiters.get(key);
+      if (!waiting) this.waiters.set(key, (waiting = new Set()));
+      const set = waiting;
+      const wake = () => {
+        clearTimeout(timer);
+        set.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, POLL_MS);
+      timer.unref?.();
+      set.add(wake);
+    });
+  }
+}

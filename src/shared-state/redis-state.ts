@@ -1,0 +1,233 @@
+// REDIS_URL set: what the replicas share through Redis. Budgets of vendors with a published limit
+// are spent in Redis (SharedVendorBudget); a 429 closure of any other vendor and every circuit
+// that opens or closes is told to the other replicas on one channel and kept in a key that
+// expires with it (a replica that connects later learns it); writes bump the vendor account's
+// cache generation and are told on another channel. While Redis is away each replica runs on its
+// own (budgets at its share) and says so; when it is back, it drops what it may have missed.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import type { CircuitBreaker } from '../transport/breaker.js';
+import { type BudgetOptions, type RateBudget, VendorBudget } from '../transport/budget.js';
+import type { VendorName } from '../transport/types.js';
+import { RedisCacheTier, type TierOptions } from './redis-cache.js';
+import { SharedVendorBudget } from './redis-budget.js';
+import { RedisLink } from './redis-link.js';
+import type { Invalidation, SharedState, SharingReport } from './types.js';
+
+export interface RedisStateOptions {
+  url: string;
+  /** Every key and channel starts with it: several gateways (or tests) can share one Redis. */
+  prefix: string;
+  /** How many replicas share a budget: each spends 1/replicas of it while Redis is away. */
+  replicas: number;
+  cache: Omit<TierOptions, 'fillChannel'>;
+  logger: Logger;
+}
+
+type GuardMessage =
+  | { kind: 'circuit'; state: 'OPEN' | 'CLOSED'; openedAt: number; failures: number }
+  | { kind: 'closed'; until: number };
+
+interface Guarded {
+  breaker: CircuitBreaker;
+  budget: RateBudget;
+}
+
+/** A vendor without a published limit keeps its budget here; only its 429 closures are shared. */
+class ClosureSharingBudget extends VendorBudget {
+  constructor(
+    options: BudgetOptions,
+    private readonly tell: (until: number) => void,
+  ) {
+    super(options);
+  }
+
+  override rateLimited(retryAfterSeconds: number | undefined): void {
+    super.rateLimited(retryAfterSeconds);
+    this.tell(Date.now() + (retryAfterSeconds ?? 1) * 1000);
+  }
+
+  follow(until: number): void {
+    const seconds = (until - Date.now()) / 1000;
+    if (seconds > 0) super.rateLimited(seconds);
+  }
+}
+
+export function redisState(options: RedisStateOptions): SharedState {
+  const { prefix, logger } = options;
+  const origin = randomUUID();
+  const channels = {
+    guards: `${prefix}guards`,
+    invalidate: `${prefix}invalidate`,
+    fill: `${prefix}fill`,
+  };
+  const link = new RedisLink(options.url, prefix, Object.values(channels), logger);
+  const tiers = new Map<string, RedisCacheTier>();
+  const guarded = new Map<string, Guarded>();
+  const accounts = new Map<VendorName, string>();
+  const listeners: ((invalidation: Invalidation | 'all') => void)[] = [];
+  /** Writes made while Redis was away: their generations are bumped when it is back. */
+  const missed = new Set<VendorName>();
+  let everConnected = false;
+
+  const guardKey = (vendor: VendorName) => `${prefix}o:${vendor}:${accounts.get(vendor) ?? '-'}`;
+
+  const apply = (vendor: VendorName, message: GuardMessage) => {
+    const target = guarded.get(vendor);
+    if (!target) return;
+    if (message.kind === 'circuit') {
+      target.breaker.follow(message.state, message.openedAt, message.failures);
+      logger.info('vendor circuit (another replica)', { vendor, state: message.state });
+    } else if (target.budget instanceof ClosureSharingBudget) {
+      target.budget.follow(message.until);
+    }
+  };
+
+  const tellGuard = (vendor: VendorName, message: GuardMessage, ttlMs: number) => {
+    const body = JSON.stringify({ origin, vendor, ...message });
+    link.send((redis) => {
+      const pipeline = redis.multi();
+      if (ttlMs > 0) pipeline.set(guardKey(vendor), body, 'PX', Math.ceil(ttlMs));
+      else pipeline.del(guardKey(vendor));
+      pipeline.publish(channels.guards, body);
+      return pipeline.exec();
+    });
+  };
+
+  const bump = (vendors: Iterable<VendorName>) => {
+    const names = [...tiers.values()]
+      .filter((tier) => [...vendors].some((v) => tier.namespace.startsWith(`${v}:`)))
+      .map((tier) => tier.generation);
+    return names;
+  };
+
+  link.onMessage((channel, raw) => {
+    if (channel === channels.fill) {
+      // A fill announcement is `namespace\nkey`.
+      const at = raw.indexOf('\n');
+      tiers.get(raw.slice(0, at))?.filled(raw.slice(at + 1));
+      return;
+    }
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    if (message.origin === origin) return;
+    const vendor = message.vendor as VendorName;
+    if (channel === channels.guards) apply(vendor, message as unknown as GuardMessage);
+    if (channel === channels.invalidate) {
+      const invalidation: Invalidation = { vendor };
+      if (typeof message.projectsOf === 'string') invalidation.projectsOf = message.projectsOf;
+      for (const listener of listeners) listener(invalidation);
+    }
+  });
+
+  link.onUp(() => {
+    // Invalidations sent while this replica was cut off were lost: drop every local copy.
+    if (everConnected) for (const listener of listeners) listener('all');
+    everConnected = true;
+    const generations = bump(missed);
+    missed.clear();
+    const keys = [...guarded.keys()].map((v) => guardKey(v as VendorName));
+    link.send(async (redis) => {
+      const pipeline = redis.multi();
+      for (const generation of generations) pipeline.incr(generation);
+      if (keys.length > 0) pipeline.mget(...keys);
+      const results = (await pipeline.exec()) ?? [];
+      const last = results[results.length - 1]?.[1];
+      if (keys.length === 0 || !Array.isArray(last)) return;
+      for (const raw of last as (string | null)[]) {
+        if (!raw) continue;
+        const message = JSON.parse(raw) as GuardMessage & { vendor: VendorName; origin: string };
+        if (message.origin !== origin) apply(message.vendor, message);
+      }
+    });
+  });
+
+  const report = (): SharingReport => ({
+    mode: link.connected ? 'SHARED' : 'FALLBACK',
+    lastError: link.lastError,
+    roundTrips: link.roundTrips,
+  });
+
+  return {
+    get mode() {
+      return report().mode;
+    },
+    report,
+    budget(vendor, accountId, budgetOptions) {
+      accounts.set(vendor, accountId);
+      if (budgetOptions.limit === undefined) {
+        return new ClosureSharingBudget(budgetOptions, (until) =>
+          tellGuard(vendor, { kind: 'closed', until }, until - Date.now()),
+        );
+      }
+      const share = Math.max(1, Math.floor(budgetOptions.limit / options.replicas));
+      return new SharedVendorBudget(
+        link,
+        `${prefix}b:${vendor}:${accountId}`,
+        { ...budgetOptions, limit: budgetOptions.limit },
+        new VendorBudget({ ...budgetOptions, limit: share }),
+      );
+    },
+    guard(vendor, _accountId, breaker, budget) {
+      guarded.set(vendor, { breaker, budget });
+    },
+    circuitChanged(vendor, breaker) {
+      const state = breaker.state;
+      if (state === 'OPEN') {
+        const cooldownMs = breaker.cooldownMs;
+        tellGuard(
+          vendor,
+          { kind: 'circuit', state, openedAt: Date.now(), failures: breaker.consecutiveFailures },
+          cooldownMs,
+        );
+      } else if (state === 'CLOSED') {
+        tellGuard(vendor, { kind: 'circuit', state, openedAt: 0, failures: 0 }, 0);
+      }
+    },
+    tier(namespace) {
+      let tier = tiers.get(namespace);
+      if (!tier) {
+        tier = new RedisCacheTier(link, namespace, {
+          ...options.cache,
+          fillChannel: channels.fill,
+        });
+        tiers.set(namespace, tier);
+      }
+      return tier;
+    },
+    async publish(invalidation) {
+      if (!link.connected) {
+        missed.add(invalidation.vendor);
+        return;
+      }
+      const generations = bump([invalidation.vendor]);
+      const body = JSON.stringify({ origin, ...invalidation });
+      link
+        .run((redis) => {
+          const pipeline = redis.multi();
+          for (const generation of generations) pipeline.incr(generation);
+          pipeline.publish(channels.invalidate, body);
+          return pipeline.exec();
+        })
+        .catch(() => missed.add(invalidation.vendor));
+    },
+    onInvalidation(listener) {
+      listeners.push(listener);
+    },
+    ready(timeoutMs) {
+      if (link.connected) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        link.onUp(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    close: () => link.close(),
+  };
+}
