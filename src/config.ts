@@ -64,6 +64,8 @@ export interface GatewayConfig extends VendorConfigs {
   userlaneSurveys: { id: string; title: string }[];
   userlaneLookupsDir: string | undefined;
   userDirectory: string | undefined;
+  /** `GET /metrics` (Prometheus); `maxOperations`: operation names given their own label. */
+  metrics: { enabled: boolean; maxOperations: number };
 }
 
 /** Names of the variables that carry vendor credentials: any of them turns the sandbox off. */
@@ -132,6 +134,10 @@ export function loadConfig(env: Env): GatewayConfig {
     userlaneSurveys: check(() => userlaneSurveys(env), []),
     userlaneLookupsDir: check(() => directoryVar(env, 'USERLANE_LOOKUPS_DIR'), undefined),
     userDirectory: check(() => fileVar(env, 'USER_DIRECTORY'), undefined),
+    metrics: {
+      enabled: check(() => boolVar(env, 'METRICS', true), true),
+      maxOperations: int('METRICS_MAX_OPERATIONS', 0, 10_000),
+    },
     // Each vendor's own variables, parsed by its registry entry.
     ...(Object.fromEntries(
       VENDORS.map((v) => [v.name, check(() => v.parseConfig(env), undefined)]),
@@ -164,6 +170,7 @@ export const LIMIT_DEFAULTS = {
   BREAKER_FAILURES: 10,
   BREAKER_COOLDOWN_MS: 30_000,
   USERHERO_RATE_LIMIT: 100,
+  METRICS_MAX_OPERATIONS: 100,
 } as const;
 
 const API_KEY_NAME = /^[A-Za-z0-9_.-]{1,64}$/;

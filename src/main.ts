@@ -3,6 +3,7 @@ import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './con
 import type { Logger } from './logger.js';
 import { createHttpServer } from './http/node-server.js';
 import { createLogger } from './logger.js';
+import { startTracing } from './observability/tracing.js';
 import { createGateway } from './server.js';
 import { createServices } from './services.js';
 
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   }
 
   announceAccess(config, logger, sandbox !== undefined);
-  const services = createServices(config, { logger, sandbox: sandbox !== undefined });
+  // OTEL_* variables only; without an OTLP endpoint the SDK is not even loaded.
+  const tracing = await startTracing(env);
+  const services = createServices(config, { logger, sandbox: sandbox !== undefined, tracing });
   const gateway = createGateway(services);
   const server = createHttpServer(gateway, { requestDeadlineMs: config.requestDeadlineMs });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
       enabled: services.enabledVendors(),
       production: config.production,
       introspection: config.introspection,
+      metrics: config.metrics.enabled ? '/metrics' : 'off',
+      tracing: tracing ? 'OTLP export on' : 'off',
     },
   );
 
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await services.close();
+    await tracing?.shutdown().catch(() => undefined);
     await sandbox?.close();
     process.exit(0);
   };

@@ -1,3 +1,4 @@
+import { type LookupObserver, swrLookup } from './lookups.js';
 import { setRecent } from './recent-map.js';
 
 /**
@@ -11,6 +12,7 @@ import { setRecent } from './recent-map.js';
  */
 export class SwrCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  onLookup?: LookupObserver;
 
   constructor(
     private readonly ttlMs: number,
@@ -26,6 +28,7 @@ export class SwrCache<V> {
   get(key: string, load: (background: boolean) => Promise<V>, now = Date.now()): Promise<V> {
     if (!this.enabled) return load(false);
     const hit = this.entries.get(key);
+    this.onLookup?.(swrLookup(hit, now, this.ttlMs, this.maxAgeMs));
     if (hit) {
       const age = now - hit.loadedAt;
       if (age < this.ttlMs) return hit.value;

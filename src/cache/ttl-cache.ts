@@ -1,3 +1,4 @@
+import type { LookupObserver } from './lookups.js';
 import { setRecent } from './recent-map.js';
 
 /**
@@ -7,6 +8,7 @@ import { setRecent } from './recent-map.js';
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  onLookup?: LookupObserver;
 
   constructor(
     private readonly ttlMs: number,
@@ -15,6 +17,7 @@ export class TtlCache<V> {
 
   get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
     const hit = this.entries.get(key);
+    this.onLookup?.(hit && hit.expires > now ? 'hit' : 'miss');
     if (hit && hit.expires > now) return hit.value;
     const value = load();
     setRecent(this.entries, key, { value, expires: now + this.ttlMs }, this.maxEntries);

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { VendorError } from '../transport/vendor-error.js';
 import type { GatewayContext } from '../types.js';
 import { requestInfo } from './request-info.js';
+import { traceFields } from '../observability/trace-fields.js';
 
 /** The request id goes back on every response, so a caller can quote it and we can find it. */
 export function useRequestId(): Plugin {
@@ -43,6 +44,7 @@ export function useRequestErrors(options: {
             const original = error.originalError;
             options.logger.error('unexpected error', {
               requestId: ctx.requestId,
+              ...traceFields((ctx as { request?: Request }).request),
               path: error.path?.join('.'),
               error: original?.message ?? error.message,
               stack: original?.stack,
