@@ -86,6 +86,23 @@ describe('/metrics on a real server', () => {
     expect(graphql.status).toBe(401);
   });
 
+  it('serves every series the shipped Grafana dashboard queries', async () => {
+    const dashboard = JSON.parse(readFileSync('ops/grafana-dashboard.json', 'utf8')) as {
+      panels: { targets?: { expr: string }[] }[];
+    };
+    const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+    const names = new Set(
+      exprs.flatMap((e) => e.match(/\b(gateway|process|nodejs)_[a-z0-9_]+/g) ?? []),
+    );
+    expect(names.size).toBeGreaterThan(10);
+    const text = await (await fetch(`${base()}/metrics`)).text();
+    const typed = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
+    for (const name of names) {
+      const family = name.replace(/_(bucket|count|sum)$/, '');
+      expect(typed.has(name) || typed.has(family), name).toBe(true);
+    }
+  });
+
   it('counts exactly the attempts the sandbox received, by vendor and status, retries and 429s included', async () => {
     // One 503 from Planhat and one 429 from UserLoop: each is retried once.
     gw.sandbox.faults.inject({ vendor: 'planhat', status: 503, times: 1 });
