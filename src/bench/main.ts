@@ -13,7 +13,8 @@
 //                       repeated email, the case the peer's README measures; see bench notes)
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
-//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export (or 1-5)
+//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,
+//                       observability (or 1-6)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -34,12 +35,20 @@ import { sandboxControl } from './sandbox-control.js';
 import { startSandboxProcess } from './sandbox-process.js';
 import { dashboardLoad } from './scenarios/dashboards.js';
 import { exportScenario } from './scenarios/export.js';
+import { observabilityScenario } from './scenarios/observability.js';
 import { overhead } from './scenarios/overhead.js';
 import { parallelism } from './scenarios/parallelism.js';
 import { peerReads } from './scenarios/peer-reads.js';
 import type { BenchSettings, Server } from './targets.js';
 
-const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export'] as const;
+const SCENARIOS = [
+  'peer',
+  'dashboard',
+  'overhead',
+  'parallelism',
+  'export',
+  'observability',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -77,9 +86,9 @@ function scenarioList(text: string): Set<Scenario> {
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const byNumber = /^[1-5]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
+    const byNumber = /^[1-6]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
     const name = byNumber ?? SCENARIOS.find((s) => s === part || `${s}s` === part);
-    if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-5)`);
+    if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-6)`);
     out.add(name);
   }
   return out;
@@ -137,7 +146,7 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
   }
 }
 
-const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism'].some((s) =>
+const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism', 'observability'].some((s) =>
   scenarios.has(s as Scenario),
 );
 if (needsLoadStack) {
@@ -221,6 +230,18 @@ if (needsLoadStack) {
           sandbox: control,
           latencyMs: report.settings.latencyMs,
           requests: Math.round(num('traced', 1)),
+        }),
+      );
+    }
+    if (scenarios.has('observability')) {
+      report.scenarios.observability = await attempt('observability', () =>
+        observabilityScenario({
+          sandboxEnv: sandbox.env,
+          sandbox: control,
+          settings,
+          // The main gateway rests meanwhile; these three take ports +12..+14.
+          port: port + 12,
+          nodeArgs: gatewayNodeArgs,
         }),
       );
     }

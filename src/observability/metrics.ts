@@ -30,6 +30,12 @@ export class GatewayMetrics {
   private readonly graphqlRequests: Counter<'operation' | 'type' | 'outcome'>;
   private readonly graphqlErrors: Counter<'operation' | 'type' | 'code'>;
   private guards: ((vendor: VendorName) => GuardReading | undefined) | undefined;
+  /**
+   * Labelled children by their label values: prom-client hashes a label object on every call,
+   * a string key is cheaper on the per-attempt and per-request paths. Bounded like the labels.
+   */
+  private readonly attemptChildren = new Map<string, AttemptChildren>();
+  private readonly requestChildren = new Map<string, RequestChildren>();
 
   constructor(options: { maxOperations: number }) {
     const registers = [this.registry];
@@ -125,8 +131,17 @@ export class GatewayMetrics {
   }
 
   vendorAttempt(vendor: VendorName, operation: string, status: AttemptStatus, seconds: number) {
-    this.vendorRequests.inc({ vendor, operation, status: String(status) });
-    this.vendorDuration.observe({ vendor, operation }, seconds);
+    const key = `${vendor} ${operation} ${status}`;
+    let children = this.attemptChildren.get(key);
+    if (children === undefined) {
+      children = {
+        requests: this.vendorRequests.labels(vendor, operation, String(status)),
+        duration: this.vendorDuration.labels(vendor, operation),
+      };
+      this.attemptChildren.set(key, children);
+    }
+    children.requests.inc();
+    children.duration.observe(seconds);
     if (status === 429) this.rateLimited.inc({ vendor });
   }
 
@@ -154,8 +169,17 @@ export class GatewayMetrics {
     seconds: number,
     codes: readonly string[],
   ): void {
-    this.graphqlDuration.observe({ operation, type }, seconds);
-    this.graphqlRequests.inc({ operation, type, outcome });
+    const key = `${operation} ${type} ${outcome}`;
+    let children = this.requestChildren.get(key);
+    if (children === undefined) {
+      children = {
+        duration: this.graphqlDuration.labels(operation, type),
+        requests: this.graphqlRequests.labels(operation, type, outcome),
+      };
+      this.requestChildren.set(key, children);
+    }
+    children.duration.observe(seconds);
+    children.requests.inc();
     for (const code of codes) this.graphqlErrors.inc({ operation, type, code });
   }
 
@@ -165,6 +189,16 @@ export class GatewayMetrics {
       headers: { 'content-type': this.registry.contentType, 'cache-control': 'no-store' },
     });
   }
+}
+
+interface AttemptChildren {
+  requests: { inc(): void };
+  duration: { observe(value: number): void };
+}
+
+interface RequestChildren {
+  duration: { observe(value: number): void };
+  requests: { inc(): void };
 }
 
 /** An error code as a label: the gateway's own codes are short upper-case names. */

@@ -1,5 +1,6 @@
 import type { DashboardReport } from '../scenarios/dashboards.js';
 import type { ExportReport } from '../scenarios/export.js';
+import type { ObservabilityReport } from '../scenarios/observability.js';
 import type { OverheadReport } from '../scenarios/overhead.js';
 import type { ParallelismReport } from '../scenarios/parallelism.js';
 import type { PeerReadsReport } from '../scenarios/peer-reads.js';
@@ -28,6 +29,7 @@ export interface BenchReport {
     overhead?: OverheadReport[];
     parallelism?: ParallelismReport[];
     export?: ExportReport;
+    observability?: ObservabilityReport;
   };
   failures: { scenario: string; error: string }[];
 }
