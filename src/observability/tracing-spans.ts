@@ -3,12 +3,13 @@
 // it, whose `traceparent` goes to the vendor. Loaded only when tracing is on (see tracing.ts).
 //
 // Parenting is explicit, not through an async context: every vendor call of an operation carries
-// the request scope's AbortSignal (src/transport/deadline.ts), so the attempt finds its
-// operation's span by that signal, whichever task started it (a DataLoader batch on a later
-// microtask, a shared read another field asked for). Calls outside any request (a cache's
-// background refresh, a readiness probe) start traces of their own.
+// the request scope's AbortSignal (src/transport/deadline.ts), whose scope names the HTTP request
+// it was made for, so the attempt finds its operation's span by that request, whichever task
+// started it (a DataLoader batch on a later microtask, a shared read another field asked for).
+// Calls outside any request (a cache's background refresh, a readiness probe) start traces of
+// their own.
 import { createHash } from 'node:crypto';
-import type { Context, Span, TextMapGetter, Tracer } from '@opentelemetry/api';
+import type { Attributes, Context, Span, TextMapGetter, Tracer } from '@opentelemetry/api';
 import {
   defaultTextMapSetter,
   ROOT_CONTEXT,
@@ -30,6 +31,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from 'graphql';
 import { print } from 'graphql';
+import { requestScopeOf } from '../transport/deadline.js';
 import type { VendorRequest } from '../transport/types.js';
 import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
 import type { GatewayTracing, VendorTarget } from './tracing-types.js';
@@ -55,13 +57,13 @@ const headersGetter: TextMapGetter<Headers> = {
 interface RequestSpans {
   server: Span;
   operation?: Span;
+  /** The operation's span as a parent context. */
+  parent?: Context;
 }
 
 export class SdkTracing implements GatewayTracing {
   private readonly propagator = new W3CTraceContextPropagator();
   private readonly requests = new WeakMap<Request, RequestSpans>();
-  /** Each operation's context, by the signal its vendor calls carry. */
-  private readonly operations = new WeakMap<AbortSignal, Context>();
   private readonly hashes = new WeakMap<DocumentNode, string>();
 
   constructor(
@@ -72,21 +74,20 @@ export class SdkTracing implements GatewayTracing {
 
   requestStarted(request: Request, requestId: string): void {
     const parent = this.propagator.extract(ROOT_CONTEXT, request.headers, headersGetter);
-    const url = new URL(request.url);
+    // The front door only lets `/graphql` in; the host is the one the client addressed.
+    const { host, port } = addressed(request);
+    const attributes: Attributes = {
+      [ATTR_HTTP_REQUEST_METHOD]: request.method,
+      [ATTR_HTTP_ROUTE]: '/graphql',
+      [ATTR_URL_PATH]: '/graphql',
+      [ATTR_URL_SCHEME]: request.url.startsWith('https:') ? 'https' : 'http',
+      [ATTR_SERVER_ADDRESS]: host,
+      [ATTR_REQUEST_ID]: requestId,
+    };
+    if (port) attributes[ATTR_SERVER_PORT] = Number(port);
     const server = this.tracer.startSpan(
       `${request.method} /graphql`,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_HTTP_ROUTE]: '/graphql',
-          [ATTR_URL_PATH]: url.pathname,
-          [ATTR_URL_SCHEME]: url.protocol.replace(':', ''),
-          [ATTR_SERVER_ADDRESS]: url.hostname,
-          ...(url.port ? { [ATTR_SERVER_PORT]: Number(url.port) } : {}),
-          [ATTR_REQUEST_ID]: requestId,
-        },
-      },
+      { kind: SpanKind.SERVER, attributes },
       parent,
     );
     this.requests.set(request, { server });
@@ -95,7 +96,6 @@ export class SdkTracing implements GatewayTracing {
 
   operationStarted(
     request: Request,
-    signal: AbortSignal | undefined,
     document: DocumentNode,
     operation: OperationDefinitionNode | undefined | null,
   ): void {
@@ -118,7 +118,7 @@ export class SdkTracing implements GatewayTracing {
       trace.setSpan(ROOT_CONTEXT, spans.server),
     );
     spans.operation = span;
-    if (signal) this.operations.set(signal, trace.setSpan(ROOT_CONTEXT, span));
+    spans.parent = trace.setSpan(ROOT_CONTEXT, span);
   }
 
   operationEnded(request: Request, result: ExecutionResult | undefined): void {
@@ -150,7 +150,7 @@ export class SdkTracing implements GatewayTracing {
   }
 
   attempt(target: VendorTarget, req: VendorRequest, attempt: number) {
-    const parent = (req.signal && this.operations.get(req.signal)) ?? ROOT_CONTEXT;
+    const parent = this.operationOf(req.signal) ?? ROOT_CONTEXT;
     const template = target.basePath + urlTemplate(req.path);
     const span = this.tracer.startSpan(
       `${req.method} ${template}`,
@@ -189,9 +189,15 @@ export class SdkTracing implements GatewayTracing {
   }
 
   logFields(signal: AbortSignal | undefined): TraceFields | undefined {
-    const context = signal && this.operations.get(signal);
+    const context = this.operationOf(signal);
     const span = context && trace.getSpan(context);
     return span ? fieldsOf(span) : undefined;
+  }
+
+  /** The operation a vendor call's signal belongs to, through its request scope. */
+  private operationOf(signal: AbortSignal | undefined): Context | undefined {
+    const owner = requestScopeOf(signal)?.owner;
+    return owner ? this.requests.get(owner as Request)?.parent : undefined;
   }
 
   forceFlush(): Promise<void> {
@@ -210,6 +216,20 @@ export class SdkTracing implements GatewayTracing {
     }
     return hash;
   }
+}
+
+/** `server.address` and `server.port`: from the Host header, else the URL (a `fetch` caller). */
+function addressed(request: Request): { host: string; port: string | undefined } {
+  const header = request.headers.get('host');
+  if (header === null) {
+    const url = new URL(request.url);
+    return { host: url.hostname, port: url.port || undefined };
+  }
+  const colon = header.lastIndexOf(':');
+  if (colon > header.lastIndexOf(']') && /^\d+$/.test(header.slice(colon + 1))) {
+    return { host: header.slice(0, colon), port: header.slice(colon + 1) };
+  }
+  return { host: header, port: undefined };
 }
 
 function fieldsOf(span: Span): TraceFields {

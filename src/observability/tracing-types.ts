@@ -19,12 +19,11 @@ export interface GatewayTracing {
   /** The SERVER span of a GraphQL HTTP request, continuing its `traceparent` if it has one. */
   requestStarted(request: Request, requestId: string): void;
   /**
-   * The operation's span, under the request's; `signal` is the one every vendor call of the
-   * operation carries, so the calls' spans find it whatever task they are started from.
+   * The operation's span, under the request's; the request's vendor calls find it through their
+   * request scope (src/transport/deadline.ts), whatever task they are started from.
    */
   operationStarted(
     request: Request,
-    signal: AbortSignal | undefined,
     document: DocumentNode,
     operation: OperationDefinitionNode | undefined | null,
   ): void;

@@ -16,10 +16,9 @@ interface RequestState {
   codes: string[];
 }
 
-/** What the plugin reads of Yoga's context: the request, and the scope vendor calls carry. */
+/** What the plugin reads of Yoga's context. */
 interface ContextView {
   request: Request;
-  scope?: { signal: AbortSignal };
 }
 
 export function useObservability(options: {
@@ -32,8 +31,13 @@ export function useObservability(options: {
   return {
     onRequest({ request }) {
       if (metrics) {
-        const state = { startedAt: performance.now(), operation: 'unknown', type: 'unknown' };
-        states.set(request, { ...state, outcome: undefined, codes: [] });
+        states.set(request, {
+          startedAt: performance.now(),
+          operation: 'unknown',
+          type: 'unknown',
+          outcome: undefined,
+          codes: [],
+        });
       }
       tracing?.requestStarted(request, requestInfo(request).id);
     },
@@ -48,8 +52,7 @@ export function useObservability(options: {
         state.type = again ? 'batch' : (operation?.operation ?? 'unknown');
       }
       if (!tracing) return;
-      // The scope made here is the one the request's vendor calls carry (context.ts).
-      tracing.operationStarted(ctx.request, ctx.scope?.signal, args.document, operation);
+      tracing.operationStarted(ctx.request, args.document, operation);
       return {
         onExecuteDone({ result }) {
           tracing.operationEnded(ctx.request, isResult(result) ? result : undefined);
