@@ -186,6 +186,46 @@ describe('/metrics on a real server', () => {
   });
 });
 
+describe('attempts that got no answer', () => {
+  it('counts a reset connection as network and a hung call as timeout, as the sandbox saw them', async () => {
+    const gw = await startTestGateway({ env: { VENDOR_TIMEOUT_MS: '300' } });
+    try {
+      const q = '{ npsResponses(first: 2, filter: { sources: [PLANHAT] }) { nodes { score } } }';
+      gw.sandbox.faults.inject({ vendor: 'planhat', reset: true, times: 1 });
+      let before = await scrape(gw);
+      gw.sandbox.log.clear();
+      expect((await gw.query(q)).errors).toEqual([]);
+      let after = await scrape(gw);
+      // The reset attempt (logged with status 0: no answer sent) and its retry.
+      expect(byVendorStatus(gw.sandbox.log.entries())).toEqual({
+        'planhat/0': 1,
+        'planhat/200': 1,
+      });
+      expect(deltaBy(before, after, 'gateway_vendor_requests_total', 'status')).toEqual({
+        network: 1,
+        '200': 1,
+      });
+      expect(deltaBy(before, after, 'gateway_vendor_retries_total', 'vendor')).toEqual({
+        planhat: 1,
+      });
+
+      gw.sandbox.faults.inject({ vendor: 'planhat', hang: true, times: 1 });
+      before = after;
+      gw.sandbox.log.clear();
+      const res = await gw.query(q);
+      expect(res.errors.map((e) => e.extensions?.code)).toEqual(['VENDOR_TIMEOUT']);
+      after = await scrape(gw);
+      // Logged once the sandbox sees the gateway close the hung connection.
+      await expect.poll(() => byVendorStatus(gw.sandbox.log.entries())).toEqual({ 'planhat/0': 1 });
+      expect(deltaBy(before, after, 'gateway_vendor_requests_total', 'status')).toEqual({
+        timeout: 1,
+      });
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
 describe('circuit and GraphQL operation metrics', () => {
   let gw: TestGateway;
   beforeAll(async () => {
