@@ -34,7 +34,7 @@ import { print } from 'graphql';
 import { requestScopeOf } from '../transport/deadline.js';
 import type { VendorRequest } from '../transport/types.js';
 import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
-import type { GatewayTracing, VendorTarget } from './tracing-types.js';
+import type { GatewayTracing, OperationSpan, VendorTarget } from './tracing-types.js';
 import { urlTemplate } from './url-template.js';
 
 // Incubating semantic conventions, copied as their docs advise rather than imported.
@@ -56,7 +56,7 @@ const headersGetter: TextMapGetter<Headers> = {
 
 interface RequestSpans {
   server: Span;
-  operation?: Span;
+  operations: Span[];
   /** The operation's span as a parent context. */
   parent?: Context;
 }
@@ -90,7 +90,7 @@ export class SdkTracing implements GatewayTracing {
       { kind: SpanKind.SERVER, attributes },
       parent,
     );
-    this.requests.set(request, { server });
+    this.requests.set(request, { server, operations: [] });
     setRequestTraceFields(request, fieldsOf(server));
   }
 
@@ -98,9 +98,9 @@ export class SdkTracing implements GatewayTracing {
     request: Request,
     document: DocumentNode,
     operation: OperationDefinitionNode | undefined | null,
-  ): void {
+  ): OperationSpan | undefined {
     const spans = this.requests.get(request);
-    if (!spans) return;
+    if (!spans) return undefined;
     const type = operation?.operation ?? 'unknown';
     const name = operation?.name?.value;
     spans.server.setAttribute(ATTR_GRAPHQL_OPERATION_TYPE, type);
@@ -117,30 +117,29 @@ export class SdkTracing implements GatewayTracing {
       },
       trace.setSpan(ROOT_CONTEXT, spans.server),
     );
-    spans.operation = span;
+    // Vendor calls go under the latest operation (one per request unless batching is on).
+    spans.operations.push(span);
     spans.parent = trace.setSpan(ROOT_CONTEXT, span);
-  }
-
-  operationEnded(request: Request, result: ExecutionResult | undefined): void {
-    const spans = this.requests.get(request);
-    const span = spans?.operation;
-    if (!span) return;
-    const errors = result?.errors ?? [];
-    if (errors.length > 0) {
-      const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
-      span.setAttribute(ATTR_ERROR_CODES, codes);
-      // Codes only: a message may quote what a client sent.
-      span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
-    }
-    span.end();
+    return {
+      end(result: ExecutionResult | undefined) {
+        const errors = result?.errors ?? [];
+        if (errors.length > 0) {
+          const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          span.setAttribute(ATTR_ERROR_CODES, codes);
+          // Codes only: a message may quote what a client sent.
+          span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+        }
+        span.end();
+      },
+    };
   }
 
   requestEnded(request: Request, status: number): void {
     const spans = this.requests.get(request);
     if (!spans) return;
     this.requests.delete(request);
-    // Still open when execution never finished (a stream cut off): it ends with the response.
-    if (spans.operation?.isRecording()) spans.operation.end();
+    // Still open when execution never finished (a stream cut off): they end with the response.
+    for (const span of spans.operations) if (span.isRecording()) span.end();
     spans.server.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
     if (status >= 500) {
       spans.server.setAttribute(ATTR_ERROR_TYPE, String(status));

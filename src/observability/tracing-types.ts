@@ -26,8 +26,7 @@ export interface GatewayTracing {
     request: Request,
     document: DocumentNode,
     operation: OperationDefinitionNode | undefined | null,
-  ): void;
-  operationEnded(request: Request, result: ExecutionResult | undefined): void;
+  ): OperationSpan | undefined;
   requestEnded(request: Request, status: number): void;
   /** The CLIENT span of one vendor attempt, under the operation its signal belongs to. */
   attempt(
@@ -41,6 +40,11 @@ export interface GatewayTracing {
   logFields(signal: AbortSignal | undefined): TraceFields | undefined;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
+}
+
+/** One operation's span (a batched request runs several). */
+export interface OperationSpan {
+  end(result: ExecutionResult | undefined): void;
 }
 
 export type OtlpProtocol = 'http/protobuf' | 'http/json';

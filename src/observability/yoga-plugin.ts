@@ -52,10 +52,10 @@ export function useObservability(options: {
         state.type = again ? 'batch' : (operation?.operation ?? 'unknown');
       }
       if (!tracing) return;
-      tracing.operationStarted(ctx.request, args.document, operation);
+      const span = tracing.operationStarted(ctx.request, args.document, operation);
       return {
         onExecuteDone({ result }) {
-          tracing.operationEnded(ctx.request, isResult(result) ? result : undefined);
+          span?.end(isResult(result) ? result : undefined);
         },
       };
     },

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTracing, tracingSettings } from '../../src/observability/tracing.js';
+import { startTracing } from '../../src/observability/tracing.js';
 import type { GatewayTracing } from '../../src/observability/tracing.js';
-import { ConfigError } from '../../src/config.js';
 import { BASE_PATHS } from '../../src/sandbox/index.js';
 import type { TestGateway } from '../support/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -204,92 +203,5 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
     expect(notFound).toHaveLength(1);
     expect(notFound[0]!.attributes['error.type']).toBe('404');
     gw.sandbox.faults.clear();
-  });
-});
-
-describe('sampling', () => {
-  it('follows OTEL_TRACES_SAMPLER and an incoming unsampled traceparent, still propagating the trace to vendors', async () => {
-    const receiver = await startOtlpReceiver();
-    const saved: Record<string, string | undefined> = {};
-    for (const name of OTEL_VARIABLES) saved[name] = process.env[name];
-    const tracers: GatewayTracing[] = [];
-    const gateways: TestGateway[] = [];
-    try {
-      const start = async (sampler: string) => {
-        Object.assign(process.env, {
-          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-          OTEL_BSP_SCHEDULE_DELAY: '20',
-          OTEL_TRACES_SAMPLER: sampler,
-        });
-        const tracing = (await startTracing(process.env))!;
-        tracers.push(tracing);
-        const gw = await startTestGateway({ tracing });
-        gateways.push(gw);
-        return { tracing, gw };
-      };
-      const q = '{ npsResponses(first: 2, filter: { sources: [PLANHAT] }) { nodes { score } } }';
-      const traceId = '0af7651916cd43dd8448eb211c80319c';
-
-      // The default sampler follows the caller: an unsampled trace stays unsampled.
-      const parentBased = await start('parentbased_always_on');
-      parentBased.gw.sandbox.log.clear();
-      const res = await parentBased.gw.query(q, undefined, {
-        traceparent: `00-${traceId}-b7ad6b7169203331-00`,
-      });
-      expect(res.errors).toEqual([]);
-      const calls = parentBased.gw.sandbox.log.entries();
-      expect(calls.length).toBeGreaterThan(0);
-      for (const call of calls) expect(call.headers.traceparent).toMatch(`00-${traceId}-`);
-      for (const call of calls) expect(call.headers.traceparent).toMatch(/-00$/);
-      await parentBased.tracing.forceFlush();
-
-      // always_off: nothing is exported, whatever the caller says.
-      const off = await start('always_off');
-      off.gw.sandbox.log.clear();
-      expect((await off.gw.query(q)).errors).toEqual([]);
-      expect(off.gw.sandbox.log.count()).toBeGreaterThan(0);
-      for (const call of off.gw.sandbox.log.entries()) {
-        expect(call.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
-      }
-      await off.tracing.forceFlush();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(receiver.spans).toEqual([]);
-    } finally {
-      for (const gw of gateways) await gw.close();
-      for (const tracing of tracers) await tracing.shutdown();
-      await receiver.close();
-      for (const name of OTEL_VARIABLES) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
-    }
-  });
-});
-
-describe('tracing settings', () => {
-  it('stays off without an OTLP endpoint, and refuses a protocol it cannot speak', async () => {
-    expect(await startTracing({})).toBeUndefined();
-    expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x' })).toEqual({
-      protocol: 'http/protobuf',
-    });
-    expect(
-      tracingSettings({
-        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://x/v1/traces',
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-      }),
-    ).toEqual({ protocol: 'http/json' });
-    expect(
-      tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x', OTEL_TRACES_EXPORTER: 'none' }),
-    ).toBeUndefined();
-    expect(
-      tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x', OTEL_SDK_DISABLED: 'true' }),
-    ).toBeUndefined();
-    expect(() =>
-      tracingSettings({
-        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x',
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
-      }),
-    ).toThrow(ConfigError);
   });
 });

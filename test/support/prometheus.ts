@@ -1,3 +1,7 @@
+import { expect } from 'vitest';
+import type { LogEntry } from '../../src/sandbox/index.js';
+import type { TestGateway } from './gateway.js';
+
 // Reads the Prometheus text exposition format (version 0.0.4), as a scraper would: one sample
 // per line, `name{label="value",...} number`, with `\\`, `\"` and `\n` escapes in label values.
 
@@ -65,4 +69,30 @@ export function deltaBy(
     if (d !== 0) out[key] = d;
   }
   return out;
+}
+
+/** Per `vendor/status`, what the sandbox received: the oracle for the vendor counters. */
+export function byVendorStatus(entries: LogEntry[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entries) {
+    const key = `${e.vendor}/${e.status}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+export function countBy(entries: LogEntry[], key: (e: LogEntry) => string | undefined) {
+  const out: Record<string, number> = {};
+  for (const e of entries) {
+    const k = key(e);
+    if (k !== undefined) out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** The gateway's /metrics, parsed. */
+export async function scrape(gw: TestGateway): Promise<Sample[]> {
+  const res = await gw.yoga.fetch('http://gateway.test/metrics');
+  expect(res.status).toBe(200);
+  return parsePrometheus(await res.text());
 }
