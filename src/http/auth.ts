@@ -3,10 +3,10 @@ import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey } from '../config.js';
 import type { Logger } from '../logger.js';
+import { traceFields } from '../observability/trace-fields.js';
 import type { GatewayContext } from '../types.js';
 import { isMultipart } from './content-type.js';
 import { requestInfo } from './request-info.js';
-import { traceFields } from '../observability/trace-fields.js';
 import { errorResponse } from './responses.js';
 
 interface StoredKey {

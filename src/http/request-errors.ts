@@ -3,10 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { InvalidInputError } from '../domain/input-error.js';
 import type { Logger } from '../logger.js';
+import { traceFields } from '../observability/trace-fields.js';
 import { VendorError } from '../transport/vendor-error.js';
 import type { GatewayContext } from '../types.js';
 import { requestInfo } from './request-info.js';
-import { traceFields } from '../observability/trace-fields.js';
 
 /** The request id goes back on every response, so a caller can quote it and we can find it. */
 export function useRequestId(): Plugin {
