@@ -33,7 +33,7 @@ export interface GatewayTracing {
     target: VendorTarget,
     req: VendorRequest,
     attempt: number,
-  ): Omit<AttemptWatch, 'end'> & {
+  ): Omit<AttemptWatch, 'end' | 'unsent'> & {
     end(status: number | string, errorType?: string): void;
   };
   /** The operation's span (for log lines about a call refused before any attempt). */

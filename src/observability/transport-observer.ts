@@ -36,6 +36,9 @@ export function transportObserver(options: {
           );
           span?.end(status, errorType);
         },
+        unsent(errorType: string) {
+          span?.end('unsent', errorType);
+        },
       };
     },
     retried: () => metrics?.vendorRetry(vendor),

@@ -15,6 +15,8 @@ export interface AttemptWatch {
   readonly logFields?: Record<string, string>;
   /** `errorType`: why an answered attempt still failed (a 2xx whose body is not JSON). */
   end(status: AttemptStatus, errorType?: string): void;
+  /** The attempt failed before anything was sent (our bug: a body that cannot be serialised). */
+  unsent(errorType: string): void;
 }
 
 /** One vendor's transport events. */

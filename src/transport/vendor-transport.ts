@@ -116,7 +116,7 @@ export class VendorTransport implements VendorHttp {
         if (thrown instanceof AttemptFailure) {
           watch?.end(failureStatus(thrown), thrown.outcome === 'not_json' ? 'not_json' : undefined);
         } else {
-          watch?.end('cancelled', (thrown as Error)?.name ?? 'Error');
+          watch?.unsent((thrown as Error)?.name ?? 'Error');
           // Not the vendor's doing but ours (a JSON body that cannot be serialised, say): the call
           // is over for the budget, and the circuit learns nothing from it.
           this.opts.budget?.settle();
