@@ -42,7 +42,32 @@ module.exports = {
           '^src/context\\.ts$',
           '^src/types\\.ts$',
           '^src/services\\.ts$',
+          '^src/observability/',
         ],
+      },
+    },
+    {
+      name: 'telemetry-libraries-only-in-observability',
+      severity: 'error',
+      comment:
+        'Metrics and traces are one concern: prom-client and the OpenTelemetry packages are used in ' +
+        'src/observability alone, which the rest reaches through small interfaces (the transport ' +
+        'observer, cache lookup hooks, one Yoga plugin). The SDK is imported lazily there, so a ' +
+        'gateway without tracing never loads it.',
+      from: { path: '^src/', pathNot: '^src/(observability|bench)/' },
+      to: { path: 'node_modules/(prom-client|@opentelemetry)/' },
+    },
+    {
+      name: 'tracing-sdk-loaded-lazily',
+      severity: 'error',
+      comment:
+        'The OpenTelemetry SDK is loaded by startTracing (src/observability/tracing.ts) with a ' +
+        'dynamic import, only when an OTLP endpoint is configured: a static import of it anywhere ' +
+        'would load it, and its work, into every gateway.',
+      from: { path: '^src/', pathNot: '^src/observability/tracing-sdk\\.ts$' },
+      to: {
+        path: '^src/observability/tracing-(sdk|spans)\\.ts$',
+        dependencyTypesNot: ['dynamic-import'],
       },
     },
     {

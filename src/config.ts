@@ -67,6 +67,8 @@ export interface GatewayConfig extends VendorConfigs {
   userDirectory: string | undefined;
   /** REDIS_URL and its companions: replicas share through Redis; undefined: one replica. */
   sharedState: SharedStateConfig | undefined;
+  /** `GET /metrics` (Prometheus); `maxOperations`: operation names given their own label. */
+  metrics: { enabled: boolean; maxOperations: number };
 }
 
 /** Names of the variables that carry vendor credentials: any of them turns the sandbox off. */
@@ -136,6 +138,10 @@ export function loadConfig(env: Env): GatewayConfig {
     userlaneLookupsDir: check(() => directoryVar(env, 'USERLANE_LOOKUPS_DIR'), undefined),
     userDirectory: check(() => fileVar(env, 'USER_DIRECTORY'), undefined),
     sharedState: check(() => sharedStateConfig(env), undefined),
+    metrics: {
+      enabled: check(() => boolVar(env, 'METRICS', true), true),
+      maxOperations: int('METRICS_MAX_OPERATIONS', 0, 10_000),
+    },
     // Each vendor's own variables, parsed by its registry entry.
     ...(Object.fromEntries(
       VENDORS.map((v) => [v.name, check(() => v.parseConfig(env), undefined)]),
@@ -168,6 +174,7 @@ export const LIMIT_DEFAULTS = {
   BREAKER_FAILURES: 10,
   BREAKER_COOLDOWN_MS: 30_000,
   USERHERO_RATE_LIMIT: 100,
+  METRICS_MAX_OPERATIONS: 100,
 } as const;
 
 const API_KEY_NAME = /^[A-Za-z0-9_.-]{1,64}$/;

@@ -64,6 +64,7 @@ function scopeOf(context: Lazy): RequestScope {
     deadlineMs: state.deadlineMs,
     callCap: state.callCap,
     startedAt: state.startedAt,
+    owner: state.request,
   }));
 }
 

@@ -3,6 +3,7 @@ import { ConfigError, hasVendorCredentials, loadConfig, readDotEnv } from './con
 import type { Logger } from './logger.js';
 import { createHttpServer } from './http/node-server.js';
 import { createLogger } from './logger.js';
+import { startTracing } from './observability/tracing.js';
 import { createGateway } from './server.js';
 import { createServices } from './services.js';
 
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   }
 
   announceAccess(config, logger, sandbox !== undefined);
-  const services = createServices(config, { logger, sandbox: sandbox !== undefined });
+  // OTEL_* variables only; without an OTLP endpoint the SDK is not even loaded.
+  const tracing = await startTracing(env);
+  const services = createServices(config, { logger, sandbox: sandbox !== undefined, tracing });
   // With REDIS_URL, start sharing before the first request; Redis away: start on the fallback.
   await services.shared.ready(2000);
   const gateway = createGateway(services);
@@ -48,6 +51,8 @@ async function main(): Promise<void> {
       production: config.production,
       introspection: config.introspection,
       sharing: services.shared.mode,
+      metrics: config.metrics.enabled ? '/metrics' : 'off',
+      tracing: tracing ? 'OTLP export on' : 'off',
     },
   );
 
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await services.close();
+    await tracing?.shutdown().catch(() => undefined);
     await sandbox?.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ import { createFrontDoor, GRAPHQL_PATH } from './http/front-door.js';
 import { useRequestLimits } from './http/limits.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
 import { useUploadSlots } from './http/uploads.js';
+import { useObservability } from './observability/yoga-plugin.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
 
@@ -29,6 +30,7 @@ export function createGateway(services: Services) {
         headers: { 'content-type': 'application/json' },
       });
     },
+    metrics: services.metrics && (() => services.metrics!.scrape()),
   });
 }
 
@@ -65,6 +67,7 @@ function createGraphQLHandler(services: Services) {
       return {};
     },
     plugins: [
+      useObservability(services),
       useRequestId(),
       config.csrfPrevention ? useCsrfPrevention() : {},
       useApiKeys({ keys: config.apiKeys, logger }),

@@ -7,6 +7,10 @@ import type { UserDirectory } from './identity/user-directory.js';
 import { EMPTY_DIRECTORY, loadUserDirectory } from './identity/user-directory.js';
 import { VendorHealth } from './health.js';
 import type { Logger } from './logger.js';
+import { observeCaches } from './observability/caches.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import type { GatewayTracing } from './observability/tracing.js';
+import { transportObserver } from './observability/transport-observer.js';
 import type { CircuitState } from './transport/breaker.js';
 import { CircuitBreaker } from './transport/breaker.js';
 import type { RateBudget } from './transport/budget.js';
@@ -64,6 +68,10 @@ export interface Services {
   guards(vendor: VendorName): VendorGuardState | undefined;
   /** Each enabled vendor answered within the freshness window, probing those that did not. */
   readiness(): Promise<ReadinessReport>;
+  /** Prometheus metrics (`METRICS`, on by default); undefined when off. */
+  metrics: GatewayMetrics | undefined;
+  /** Traces (OTEL_* variables, see src/observability/tracing.ts); undefined when off. */
+  tracing: GatewayTracing | undefined;
   close(): Promise<void>;
 }
 
@@ -71,7 +79,7 @@ const READY_FRESH_MS = 30_000;
 
 export function createServices(
   config: GatewayConfig,
-  options: { logger: Logger; sandbox: boolean },
+  options: { logger: Logger; sandbox: boolean; tracing?: GatewayTracing },
 ): Services {
   const health = new VendorHealth();
   const shared = createSharedState(config.sharedState, {
@@ -79,6 +87,10 @@ export function createServices(
     lockMs: config.requestDeadlineMs,
   });
   const accounts = new Map<VendorName, string>();
+  const { tracing } = options;
+  const metrics = config.metrics.enabled
+    ? new GatewayMetrics({ maxOperations: config.metrics.maxOperations })
+    : undefined;
   const transports: VendorTransport[] = [];
   const guarded = new Map<
     VendorName,
@@ -109,6 +121,7 @@ export function createServices(
       onOutcome: (outcome) => health.record(vendor, outcome),
       breaker,
       budget,
+      observer: transportObserver({ vendor, baseUrl: profile.baseUrl, metrics, tracing }),
     });
     transports.push(t);
     guarded.set(vendor, { transport: t, breaker, budget });
@@ -174,7 +187,7 @@ export function createServices(
   const aheadSignal = () => AbortSignal.timeout(config.requestDeadlineMs);
   const caches = sharedCaches(config, shared, accounts, aheadSignal);
 
-  return {
+  const services: Services = {
     config,
     logger: options.logger,
     health,
@@ -197,11 +210,16 @@ export function createServices(
       };
     },
     readiness,
+    metrics,
+    tracing,
     close: async () => {
       await Promise.all(transports.map((t) => t.close()));
       await shared.close();
     },
   };
+  metrics?.readGuards(services.guards);
+  observeCaches(metrics, services.caches, files);
+  return services;
 }
 
 /** The cheapest call that proves a vendor answers with our credentials (its entry's probe). */

@@ -13,8 +13,9 @@
 //                       repeated email, the case the peer's README measures; see bench notes)
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
-//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,replicas
-//                       (or 1-6); replicas: 1 replica without Redis, 1 with, 2 with (ports +40..+48)
+//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,replicas,
+//                       observability (or 1-7); replicas: 1 replica without Redis, 1 with, 2 with
+//                       (ports +40..+48)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -35,13 +36,22 @@ import { sandboxControl } from './sandbox-control.js';
 import { startSandboxProcess } from './sandbox-process.js';
 import { dashboardLoad } from './scenarios/dashboards.js';
 import { exportScenario } from './scenarios/export.js';
+import { observabilityScenario } from './scenarios/observability.js';
 import { overhead } from './scenarios/overhead.js';
 import { parallelism } from './scenarios/parallelism.js';
 import { peerReads } from './scenarios/peer-reads.js';
 import { renderReplicas, replicasScenario } from './scenarios/replicas.js';
 import type { BenchSettings, Server } from './targets.js';
 
-const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export', 'replicas'] as const;
+const SCENARIOS = [
+  'peer',
+  'dashboard',
+  'overhead',
+  'parallelism',
+  'export',
+  'replicas',
+  'observability',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -139,7 +149,7 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
   }
 }
 
-const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism'].some((s) =>
+const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism', 'observability'].some((s) =>
   scenarios.has(s as Scenario),
 );
 if (needsLoadStack) {
@@ -223,6 +233,18 @@ if (needsLoadStack) {
           sandbox: control,
           latencyMs: report.settings.latencyMs,
           requests: Math.round(num('traced', 1)),
+        }),
+      );
+    }
+    if (scenarios.has('observability')) {
+      report.scenarios.observability = await attempt('observability', () =>
+        observabilityScenario({
+          sandboxEnv: sandbox.env,
+          sandbox: control,
+          settings,
+          // The main gateway rests meanwhile; these three take ports +12..+14.
+          port: port + 12,
+          nodeArgs: gatewayNodeArgs,
         }),
       );
     }

@@ -1,3 +1,4 @@
+import type { LookupObserver } from './lookups.js';
 import { setRecent } from './recent-map.js';
 
 /**
@@ -8,6 +9,7 @@ import { setRecent } from './recent-map.js';
  */
 export class DerivedCache {
   private readonly root = new WeakMap<object, Node>();
+  onLookup?: LookupObserver;
 
   /**
    * @param maxPerOwner values kept per owner set, the least recently used dropped first: the names
@@ -27,6 +29,7 @@ export class DerivedCache {
       level = node.next;
     }
     const values = (node as Node).values;
+    this.onLookup?.(values.has(name) ? 'hit' : 'miss');
     const value = values.has(name) ? (values.get(name) as T) : compute();
     setRecent(values, name, value, this.maxPerOwner);
     return value;

@@ -1,4 +1,5 @@
 import type { Codec, CacheTier } from '../shared-state/types.js';
+import { type LookupObserver, swrLookup } from './lookups.js';
 import { setRecent } from './recent-map.js';
 
 /** The replicas' shared copy beneath this cache (REDIS_URL), under `prefix` + the key. */
@@ -25,6 +26,7 @@ export interface SharedTier<V> {
  */
 export class SwrCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  onLookup?: LookupObserver;
 
   constructor(
     private readonly ttlMs: number,
@@ -41,6 +43,7 @@ export class SwrCache<V> {
   get(key: string, load: (background: boolean) => Promise<V>, now = Date.now()): Promise<V> {
     if (!this.enabled) return load(false);
     const hit = this.entries.get(key);
+    this.onLookup?.(swrLookup(hit, now, this.ttlMs, this.maxAgeMs));
     if (hit) {
       const age = now - hit.loadedAt;
       if (age < this.ttlMs) return hit.value;

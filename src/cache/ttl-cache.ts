@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { LookupObserver } from './lookups.js';
 import type { SharedTier } from './swr-cache.js';
 
 /**
@@ -10,6 +11,7 @@ import type { SharedTier } from './swr-cache.js';
  */
 export class TtlCache<V> {
   private readonly entries: LRUCache<string, Promise<V>>;
+  onLookup?: LookupObserver;
 
   constructor(
     private readonly ttlMs: number,
@@ -21,6 +23,7 @@ export class TtlCache<V> {
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
+    this.onLookup?.(hit ? 'hit' : 'miss');
     if (hit) return hit;
     const value = this.shared ? this.viaTier(key, load) : load();
     this.entries.set(key, value);

@@ -3,6 +3,7 @@ import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey } from '../config.js';
 import type { Logger } from '../logger.js';
+import { traceFields } from '../observability/trace-fields.js';
 import type { GatewayContext } from '../types.js';
 import { isMultipart } from './content-type.js';
 import { requestInfo } from './request-info.js';
@@ -87,6 +88,7 @@ export function useApiKeys(options: { keys: readonly ApiKey[]; logger: Logger })
       if (!key) {
         options.logger.info('client refused', {
           requestId: info.id,
+          ...traceFields(request),
           reason: presented === undefined ? 'no API key' : 'unknown API key',
         });
         endResponse(unauthorized(fetchAPI, presented === undefined));
@@ -94,7 +96,11 @@ export function useApiKeys(options: { keys: readonly ApiKey[]; logger: Logger })
       }
       info.client = { name: key.name, write: key.write };
       if (!key.write && isMultipart(request)) {
-        options.logger.info('upload refused', { requestId: info.id, client: key.name });
+        options.logger.info('upload refused', {
+          requestId: info.id,
+          ...traceFields(request),
+          client: key.name,
+        });
         endResponse(readOnly(fetchAPI, key.name, 'uploads (multipart requests)'));
       }
     },
@@ -104,6 +110,7 @@ export function useApiKeys(options: { keys: readonly ApiKey[]; logger: Logger })
       if (operation?.operation !== 'mutation' || client?.write) return;
       options.logger.info('mutation refused', {
         requestId: (args.contextValue as Partial<GatewayContext>).requestId,
+        ...traceFields((args.contextValue as { request?: Request }).request),
         client: client?.name,
       });
       setResultAndStopExecution({

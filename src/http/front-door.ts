@@ -45,6 +45,8 @@ export interface FrontDoorRoutes {
   healthz: () => Response;
   /** Readiness: probes the enabled vendors. */
   readyz: () => Promise<Response>;
+  /** Prometheus metrics, open like the probes; a 404 when `METRICS=false`. */
+  metrics?: () => Promise<Response>;
 }
 
 async function sendNode(res: ServerResponse, response: Response): Promise<void> {
@@ -71,6 +73,7 @@ export function createFrontDoor(routes: FrontDoorRoutes) {
   const other = (path: string): Response | Promise<Response> => {
     if (path === '/healthz') return routes.healthz();
     if (path === '/readyz') return routes.readyz();
+    if (path === '/metrics' && routes.metrics) return routes.metrics();
     return notFound();
   };
   const listener = (req: IncomingMessage, res: ServerResponse): unknown => {

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { InvalidInputError } from '../domain/input-error.js';
 import type { Logger } from '../logger.js';
+import { traceFields } from '../observability/trace-fields.js';
 import { VendorError } from '../transport/vendor-error.js';
 import type { GatewayContext } from '../types.js';
 import { requestInfo } from './request-info.js';
@@ -43,6 +44,7 @@ export function useRequestErrors(options: {
             const original = error.originalError;
             options.logger.error('unexpected error', {
               requestId: ctx.requestId,
+              ...traceFields((ctx as { request?: Request }).request),
               path: error.path?.join('.'),
               error: original?.message ?? error.message,
               stack: original?.stack,

@@ -1,3 +1,4 @@
+import type { LookupObserver } from '../cache/lookups.js';
 import { setRecent } from '../cache/recent-map.js';
 import type { OffsetAdapter } from './types.js';
 
@@ -41,6 +42,7 @@ export interface ReadAheadOptions {
  */
 export class ReadAheadStore {
   private readonly windows = new Map<string, Window<unknown>>();
+  onLookup?: LookupObserver;
 
   constructor(private readonly options: ReadAheadOptions) {}
 
@@ -52,6 +54,7 @@ export class ReadAheadStore {
         // A screen's page is read for itself, always fresh, and leaves nothing behind.
         if (limit < this.options.minLimit) return source.fetch(offset, limit, signal);
         const served = await this.serve<T>(key, offset, limit);
+        this.onLookup?.(served === null ? 'miss' : 'hit');
         const page = served ?? (await source.fetch(offset, limit, signal));
         if (served === null) this.start(key, { offset, limit, page: Promise.resolve(page) });
         this.ahead(key, source, offset, limit, page);

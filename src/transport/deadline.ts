@@ -22,6 +22,8 @@ export interface RequestScope {
   remainingMs(now?: number): number;
   /** Stops the deadline timer; the request is answered. */
   dispose(): void;
+  /** What the scope was made for (the HTTP request), for observers that follow a request. */
+  readonly owner?: object;
 }
 
 class DeadlineExceeded extends Error {
@@ -47,6 +49,7 @@ export function createRequestScope(options: {
   callCap: number;
   startedAt?: number;
   now?: () => number;
+  owner?: object;
 }): RequestScope {
   const now = options.now ?? Date.now;
   const startedAt = options.startedAt ?? now();
@@ -84,6 +87,7 @@ export function createRequestScope(options: {
       clearTimeout(timer);
       options.client?.removeEventListener('abort', onClientAbort);
     },
+    owner: options.owner,
   };
   scopes.set(controller.signal, scope);
   return scope;

@@ -6,6 +6,8 @@ import type { RateBudget } from './budget.js';
 import { noteFailure } from './call-cap.js';
 import { AttemptFailure, Classifier, isVendorFault } from './classify.js';
 import { abortCause, requestScopeOf } from './deadline.js';
+import type { AttemptWatch, TransportObserver } from './observer.js';
+import { failureStatus } from './observer.js';
 import { nextRetry, sleep } from './retry-policy.js';
 import type { VendorHttp, VendorProfile, VendorRequest, VendorResponse } from './types.js';
 import { VendorError } from './vendor-error.js';
@@ -32,6 +34,8 @@ export interface TransportOptions {
   breaker?: CircuitBreaker;
   /** The vendor key's rate budget: calls queue for it instead of meeting a 429. */
   budget?: RateBudget;
+  /** Metrics and traces of every attempt (src/observability/); nothing is done without one. */
+  observer?: TransportObserver;
 }
 
 /**
@@ -42,8 +46,10 @@ export interface TransportOptions {
  */
 export class VendorTransport implements VendorHttp {
   readonly vendor: VendorProfile['vendor'];
-  private readonly opts: Required<Omit<TransportOptions, 'onOutcome' | 'breaker' | 'budget'>> &
-    Pick<TransportOptions, 'onOutcome' | 'breaker' | 'budget'>;
+  private readonly opts: Required<
+    Omit<TransportOptions, 'onOutcome' | 'breaker' | 'budget' | 'observer'>
+  > &
+    Pick<TransportOptions, 'onOutcome' | 'breaker' | 'budget' | 'observer'>;
   private readonly wire: Wire;
   private readonly classify: Classifier;
   private readonly admission: Admission;
@@ -84,20 +90,33 @@ export class VendorTransport implements VendorHttp {
 
   async request(req: VendorRequest): Promise<VendorResponse> {
     const scope = requestScopeOf(req.signal);
+    const observer = this.opts.observer;
     let previous: VendorError | undefined;
     for (let attempt = 0; ; attempt++) {
+      const queued = observer ? performance.now() : 0;
       const probe = await this.admission.admit(req, scope, previous);
+      observer?.budgetWaited(performance.now() - queued);
       const started = Date.now();
+      const watch = observer?.attempt(req, attempt);
       let failure: AttemptFailure;
       try {
-        const response = await this.attempt(req);
+        const response = await this.attempt(req, watch);
+        watch?.end(response.status);
         this.opts.budget?.settle(response.headers);
         this.opts.breaker?.success(probe);
         this.opts.onOutcome?.({ ok: true, at: Date.now() });
-        this.log('debug', req, { status: response.status, ms: Date.now() - started, attempt });
+        this.log('debug', req, {
+          status: response.status,
+          ms: Date.now() - started,
+          attempt,
+          ...watch?.logFields,
+        });
         return response;
       } catch (thrown) {
-        if (!(thrown instanceof AttemptFailure)) {
+        if (thrown instanceof AttemptFailure) {
+          watch?.end(failureStatus(thrown), thrown.outcome === 'not_json' ? 'not_json' : undefined);
+        } else {
+          watch?.unsent((thrown as Error)?.name ?? 'Error');
           // Not the vendor's doing but ours (a JSON body that cannot be serialised, say): the call
           // is over for the budget, and the circuit learns nothing from it.
           this.opts.budget?.settle();
@@ -118,8 +137,10 @@ export class VendorTransport implements VendorHttp {
         ms: Date.now() - started,
         attempt,
         retryInMs: wait,
+        ...watch?.logFields,
       });
       if (wait === undefined) throw error;
+      observer?.retried(req);
       await sleep(wait, req.signal).catch(() => {
         throw error;
       });
@@ -132,10 +153,10 @@ export class VendorTransport implements VendorHttp {
   }
 
   /** One attempt: the vendor's usable answer, or an AttemptFailure saying what went wrong. */
-  private async attempt(req: VendorRequest): Promise<VendorResponse> {
+  private async attempt(req: VendorRequest, watch?: AttemptWatch): Promise<VendorResponse> {
     let answer: WireAnswer;
     try {
-      answer = await this.wire.send(req);
+      answer = await this.wire.send(req, watch?.headers);
     } catch (thrown) {
       if (!(thrown instanceof WireFailure)) throw thrown;
       throw this.classify.networkFailure(req, thrown.cause, thrown.duringBody);
@@ -164,6 +185,7 @@ export class VendorTransport implements VendorHttp {
       vendor: this.vendor,
       operation: req.operation,
       method: req.method,
+      ...(fields.trace_id === undefined ? this.opts.observer?.logFields(req) : undefined),
       ...fields,
     });
   }

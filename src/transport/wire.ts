@@ -57,10 +57,10 @@ export class Wire {
    * Sends one attempt and reads its answer. Rejects with a WireFailure when no complete answer
    * came; anything else it rejects with (a body that cannot be serialised) is the caller's bug.
    */
-  async send(req: VendorRequest): Promise<WireAnswer> {
+  async send(req: VendorRequest, extraHeaders?: Record<string, string>): Promise<WireAnswer> {
     this.active += 1;
     try {
-      return await this.exchange(req);
+      return await this.exchange(req, extraHeaders);
     } finally {
       this.active -= 1;
     }
@@ -70,12 +70,17 @@ export class Wire {
     return this.pool.close();
   }
 
-  private async exchange(req: VendorRequest): Promise<WireAnswer> {
+  /** `extraHeaders`: the trace context (`traceparent`); never overrides the auth headers. */
+  private async exchange(
+    req: VendorRequest,
+    extraHeaders: Record<string, string> | undefined,
+  ): Promise<WireAnswer> {
     // The pool's connect, headers and body timeouts bound the attempt; the request's signal
     // (deadline, client gone) is passed as is: no timer or signal is made per attempt.
     const signal = req.signal;
     const headers: Record<string, string> = {
       accept: 'application/json',
+      ...extraHeaders,
       ...this.authHeaders(),
     };
     let body: Dispatcher.DispatchOptions['body'];

@@ -1,6 +1,7 @@
 import type { Env } from '../../src/config.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import type { GatewayTracing } from '../../src/observability/tracing.js';
 import { createLogger } from '../../src/logger.js';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
@@ -34,7 +35,13 @@ export interface GraphQLResult<T> {
  * raised so that suites do not trip UserHero's 100/min unless a test sets it on purpose.
  */
 export async function startTestGateway(
-  options: { sandbox?: SandboxOptions; env?: Env; logLevel?: 'debug' | 'info' } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    env?: Env;
+    logLevel?: 'debug' | 'info';
+    /** Traces exported by this tracer (see src/observability/tracing.ts). */
+    tracing?: GatewayTracing;
+  } = {},
 ): Promise<TestGateway> {
   const sandbox = await startSandbox({ userheroRateLimitPerMinute: 100_000, ...options.sandbox });
   const config = loadConfig({
@@ -48,7 +55,7 @@ export async function startTestGateway(
   });
   const logLines: string[] = [];
   const logger: Logger = createLogger(options.logLevel ?? 'debug', (line) => logLines.push(line));
-  const services = createServices(config, { logger, sandbox: true });
+  const services = createServices(config, { logger, sandbox: true, tracing: options.tracing });
   const yoga = createGateway(services);
   return {
     sandbox,

@@ -1,5 +1,6 @@
 // The report as markdown tables: printed after a run and written to bench/README-figures.md.
 import { f, int, loadCells, mark } from './cells.js';
+import { observabilityLines } from './observability.js';
 import { checkTargets } from './targets.js';
 import type { BenchReport } from './types.js';
 
@@ -260,6 +261,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
 
+  lines.push(...observabilityLines(report.scenarios.observability));
   lines.push(
     '### How these are measured',
     '',

@@ -1,5 +1,6 @@
 import type { DashboardReport } from '../scenarios/dashboards.js';
 import type { ExportReport } from '../scenarios/export.js';
+import type { ObservabilityReport } from '../scenarios/observability.js';
 import type { OverheadReport } from '../scenarios/overhead.js';
 import type { ParallelismReport } from '../scenarios/parallelism.js';
 import type { PeerReadsReport } from '../scenarios/peer-reads.js';
@@ -30,6 +31,7 @@ export interface BenchReport {
     parallelism?: ParallelismReport[];
     export?: ExportReport;
     replicas?: ReplicasRow[];
+    observability?: ObservabilityReport;
   };
   failures: { scenario: string; error: string }[];
 }

@@ -1,0 +1,111 @@
+// Scenario 6: what metrics and tracing cost. Three gateway processes on the same sandbox, with
+// METRICS=false, with metrics on and tracing off (the default), and with metrics on and every
+// request traced (OTLP/HTTP protobuf to a sink in this process), measured in alternated rounds
+// under the same load; the figure is the gateway's CPU per request.
+import { createServer, type Server as HttpServer } from 'node:http';
+import { startGatewayProcess } from '../gateway-process.js';
+import { graphqlTarget, pool } from '../load.js';
+import { combine, measure, type Measurement, warmUp } from '../measure.js';
+import { FEEDBACK_10, PLANHAT_NPS_20 } from '../operations.js';
+import type { SandboxControl } from '../sandbox-control.js';
+import type { BenchSettings } from '../targets.js';
+
+export interface ObservabilityRow {
+  query: string;
+  variant: string;
+  measurement: Measurement;
+  /** CPU per request over the same query's with metrics and tracing off. */
+  cpuRatio: number;
+}
+
+export interface ObservabilityReport {
+  rows: ObservabilityRow[];
+  /** Spans the sink received (tracing on): proves they were exported. */
+  exportRequests: number;
+}
+
+const VARIANTS = [
+  { name: 'metrics off, tracing off', env: { METRICS: 'false' } },
+  { name: 'metrics on, tracing off', env: {} },
+  { name: 'metrics on, tracing on (always sampled)', env: { OTEL_TRACES_SAMPLER: 'always_on' } },
+] as const;
+
+/** An OTLP/HTTP endpoint that accepts and drops every export. */
+async function startSink(): Promise<{ url: string; requests: () => number; close(): void }> {
+  let requests = 0;
+  const server: HttpServer = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests += 1;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, requests: () => requests, close: () => server.close() };
+}
+
+export async function observabilityScenario(args: {
+  sandboxEnv: Record<string, string>;
+  sandbox: SandboxControl;
+  settings: BenchSettings;
+  port: number;
+  nodeArgs: string[];
+}): Promise<ObservabilityReport> {
+  const sink = await startSink();
+  const gateways = [];
+  try {
+    for (const [i, variant] of VARIANTS.entries()) {
+      const env: Record<string, string> = { ...variant.env };
+      if (variant.env === VARIANTS[2].env) env.OTEL_EXPORTER_OTLP_ENDPOINT = sink.url;
+      gateways.push(
+        await startGatewayProcess({
+          sandboxEnv: { ...args.sandboxEnv, ...env },
+          port: args.port + i,
+          nodeArgs: args.nodeArgs,
+        }),
+      );
+    }
+    const rows: ObservabilityRow[] = [];
+    const queries = [
+      { name: '`{ __typename }` (no vendor call)', query: '{ __typename }' },
+      { name: '10 UserHero feedback items', query: FEEDBACK_10 },
+      { name: '20 Planhat NPS records', query: PLANHAT_NPS_20 },
+    ];
+    for (const { name, query } of queries) {
+      process.stderr.write(`bench: observability “${name}”\n`);
+      const targets = gateways.map((g) => graphqlTarget(g.url, query));
+      for (const target of targets) await warmUp(target, 1, args.settings.warmupSeconds);
+      const runs: Measurement[][] = VARIANTS.map(() => []);
+      for (let round = 0; round < args.settings.rounds; round++) {
+        for (const [i, target] of targets.entries()) {
+          runs[i]!.push(
+            await measure({
+              target,
+              pid: gateways[i]!.child.pid,
+              sandbox: args.sandbox,
+              connections: args.settings.connections,
+              seconds: args.settings.seconds,
+            }),
+          );
+        }
+      }
+      const combined = runs.map((r) => combine(r, pool(r.map((m) => m.load))));
+      const base = combined[0]!.cpuMsPerRequest;
+      for (const [i, variant] of VARIANTS.entries()) {
+        const measurement = combined[i]!;
+        rows.push({
+          query: name,
+          variant: variant.name,
+          measurement,
+          cpuRatio: measurement.cpuMsPerRequest / base,
+        });
+      }
+    }
+    return { rows, exportRequests: sink.requests() };
+  } finally {
+    for (const g of gateways) await g.stop();
+    sink.close();
+  }
+}

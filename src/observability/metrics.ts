@@ -1,0 +1,207 @@
+// The gateway's Prometheus metrics (prom-client), one registry per gateway so that two gateways in
+// one process (tests) never share counters. Label values are vendor, operation, cache and error
+// code names only: never an id, an email, a URL or anything a vendor said.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheLookup, LookupObserver } from '../cache/lookups.js';
+import type { AttemptStatus } from '../transport/observer.js';
+import type { VendorName } from '../transport/types.js';
+import { VENDOR_NAMES } from '../transport/types.js';
+import { OperationNames } from './operation-names.js';
+
+/** A vendor's guards as `/metrics` reads them at scrape time. */
+export interface GuardReading {
+  circuit: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  budgetRemaining: number | null;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30];
+const WAIT_SECONDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60];
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly operations: OperationNames;
+  private readonly vendorRequests: Counter<'vendor' | 'operation' | 'status'>;
+  private readonly vendorDuration: Histogram<'vendor' | 'operation'>;
+  private readonly retries: Counter<'vendor'>;
+  private readonly rateLimited: Counter<'vendor'>;
+  private readonly budgetWait: Histogram<'vendor'>;
+  private readonly cacheLookups: Counter<'cache' | 'result'>;
+  private readonly graphqlDuration: Histogram<'operation' | 'type'>;
+  private readonly graphqlRequests: Counter<'operation' | 'type' | 'outcome'>;
+  private readonly graphqlErrors: Counter<'operation' | 'type' | 'code'>;
+  private guards: ((vendor: VendorName) => GuardReading | undefined) | undefined;
+  /**
+   * Labelled children by their label values: prom-client hashes a label object on every call,
+   * a string key is cheaper on the per-attempt and per-request paths. Bounded like the labels.
+   */
+  private readonly attemptChildren = new Map<string, AttemptChildren>();
+  private readonly requestChildren = new Map<string, RequestChildren>();
+
+  constructor(options: { maxOperations: number }) {
+    const registers = [this.registry];
+    this.operations = new OperationNames(options.maxOperations);
+    collectDefaultMetrics({ register: this.registry });
+    this.vendorRequests = new Counter({
+      name: 'gateway_vendor_requests_total',
+      help: 'Vendor call attempts that reached the network, by HTTP status (or timeout, network, cancelled).',
+      labelNames: ['vendor', 'operation', 'status'],
+      registers,
+    });
+    this.vendorDuration = new Histogram({
+      name: 'gateway_vendor_request_duration_seconds',
+      help: 'Time of one vendor call attempt, from sending it to its answer read and classified.',
+      labelNames: ['vendor', 'operation'],
+      buckets: SECONDS,
+      registers,
+    });
+    this.retries = new Counter({
+      name: 'gateway_vendor_retries_total',
+      help: 'Failed vendor call attempts sent again.',
+      labelNames: ['vendor'],
+      registers,
+    });
+    this.rateLimited = new Counter({
+      name: 'gateway_vendor_rate_limited_total',
+      help: 'Vendor answers with HTTP 429 (the rate budget should make these rare).',
+      labelNames: ['vendor'],
+      registers,
+    });
+    this.budgetWait = new Histogram({
+      name: 'gateway_vendor_budget_wait_seconds',
+      help: "Time an admitted vendor call queued for the vendor key's rate budget (0 when it did not wait).",
+      labelNames: ['vendor'],
+      buckets: WAIT_SECONDS,
+      registers,
+    });
+    // Read at scrape time: the circuit turns half-open by the clock, not by an event.
+    const guardsOf = (vendor: VendorName) => this.guards?.(vendor);
+    const read = (fn: (reading: GuardReading) => number | null) =>
+      function (this: Gauge<'vendor'>) {
+        this.reset();
+        for (const vendor of VENDOR_NAMES) {
+          const reading = guardsOf(vendor);
+          const value = reading ? fn(reading) : null;
+          if (value !== null) this.set({ vendor }, value);
+        }
+      };
+    new Gauge({
+      name: 'gateway_vendor_budget_remaining',
+      help: "Calls left in the vendor key's current rate window, by the gateway's count corrected by the vendor's X-RateLimit headers; absent for a vendor that states no limit.",
+      labelNames: ['vendor'],
+      registers,
+      collect: read((r) => r.budgetRemaining),
+    });
+    new Gauge({
+      name: 'gateway_vendor_circuit_open',
+      help: "1 while the vendor's circuit is open or half-open (calls fail fast), 0 when closed.",
+      labelNames: ['vendor'],
+      registers,
+      collect: read((r) => (r.circuit === 'CLOSED' ? 0 : 1)),
+    });
+    this.cacheLookups = new Counter({
+      name: 'gateway_cache_lookups_total',
+      help: 'Lookups in the cross-request caches: hit, miss, or stale (served while a refresh runs).',
+      labelNames: ['cache', 'result'],
+      registers,
+    });
+    this.graphqlDuration = new Histogram({
+      name: 'gateway_graphql_request_duration_seconds',
+      help: 'Time of one GraphQL HTTP request, from Yoga receiving it to its response.',
+      labelNames: ['operation', 'type'],
+      buckets: SECONDS,
+      registers,
+    });
+    this.graphqlRequests = new Counter({
+      name: 'gateway_graphql_requests_total',
+      help: 'GraphQL requests by outcome: ok (no error), partial (data and errors), error (no data).',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers,
+    });
+    this.graphqlErrors = new Counter({
+      name: 'gateway_graphql_errors_total',
+      help: 'GraphQL errors in responses, by extensions.code.',
+      labelNames: ['operation', 'type', 'code'],
+      registers,
+    });
+  }
+
+  /** Where the budget and circuit gauges read each vendor's state at scrape time. */
+  readGuards(guards: (vendor: VendorName) => GuardReading | undefined): void {
+    this.guards = guards;
+  }
+
+  vendorAttempt(vendor: VendorName, operation: string, status: AttemptStatus, seconds: number) {
+    const key = `${vendor} ${operation} ${status}`;
+    let children = this.attemptChildren.get(key);
+    if (children === undefined) {
+      children = {
+        requests: this.vendorRequests.labels(vendor, operation, String(status)),
+        duration: this.vendorDuration.labels(vendor, operation),
+      };
+      this.attemptChildren.set(key, children);
+    }
+    children.requests.inc();
+    children.duration.observe(seconds);
+    if (status === 429) this.rateLimited.inc({ vendor });
+  }
+
+  vendorRetry(vendor: VendorName): void {
+    this.retries.inc({ vendor });
+  }
+
+  vendorBudgetWait(vendor: VendorName, seconds: number): void {
+    this.budgetWait.observe({ vendor }, seconds);
+  }
+
+  cache(name: string): LookupObserver {
+    const children = {
+      hit: this.cacheLookups.labels(name, 'hit'),
+      miss: this.cacheLookups.labels(name, 'miss'),
+      stale: this.cacheLookups.labels(name, 'stale'),
+    };
+    return (result: CacheLookup) => children[result].inc();
+  }
+
+  graphqlRequest(
+    operation: string,
+    type: string,
+    outcome: 'ok' | 'partial' | 'error',
+    seconds: number,
+    codes: readonly string[],
+  ): void {
+    const key = `${operation} ${type} ${outcome}`;
+    let children = this.requestChildren.get(key);
+    if (children === undefined) {
+      children = {
+        duration: this.graphqlDuration.labels(operation, type),
+        requests: this.graphqlRequests.labels(operation, type, outcome),
+      };
+      this.requestChildren.set(key, children);
+    }
+    children.duration.observe(seconds);
+    children.requests.inc();
+    for (const code of codes) this.graphqlErrors.inc({ operation, type, code });
+  }
+
+  async scrape(): Promise<Response> {
+    return new Response(await this.registry.metrics(), {
+      status: 200,
+      headers: { 'content-type': this.registry.contentType, 'cache-control': 'no-store' },
+    });
+  }
+}
+
+interface AttemptChildren {
+  requests: { inc(): void };
+  duration: { observe(value: number): void };
+}
+
+interface RequestChildren {
+  duration: { observe(value: number): void };
+  requests: { inc(): void };
+}
+
+/** An error code as a label: the gateway's own codes are short upper-case names. */
+export function codeLabel(code: unknown): string {
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'OTHER';
+}

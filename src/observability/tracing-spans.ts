@@ -1,0 +1,237 @@
+// The gateway's spans: a SERVER span per GraphQL HTTP request (continuing an incoming
+// `traceparent`), an INTERNAL span for its operation, and a CLIENT span per vendor attempt under
+// it, whose `traceparent` goes to the vendor. Loaded only when tracing is on (see tracing.ts).
+//
+// Parenting is explicit, not through an async context: every vendor call of an operation carries
+// the request scope's AbortSignal (src/transport/deadline.ts), whose scope names the HTTP request
+// it was made for, so the attempt finds its operation's span by that request, whichever task
+// started it (a DataLoader batch on a later microtask, a shared read another field asked for).
+// Calls outside any request (a cache's background refresh, a readiness probe) start traces of
+// their own.
+import { createHash } from 'node:crypto';
+import type { Attributes, Context, Span, TextMapGetter, Tracer } from '@opentelemetry/api';
+import {
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_REQUEST_RESEND_COUNT,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_PATH,
+  ATTR_URL_SCHEME,
+} from '@opentelemetry/semantic-conventions';
+import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from 'graphql';
+import { print } from 'graphql';
+import { requestScopeOf } from '../transport/deadline.js';
+import type { VendorRequest } from '../transport/types.js';
+import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
+import type { GatewayTracing, OperationSpan, VendorTarget } from './tracing-types.js';
+import { urlTemplate } from './url-template.js';
+
+// Incubating semantic conventions, copied as their docs advise rather than imported.
+const ATTR_URL_TEMPLATE = 'url.template';
+const ATTR_GRAPHQL_OPERATION_NAME = 'graphql.operation.name';
+const ATTR_GRAPHQL_OPERATION_TYPE = 'graphql.operation.type';
+/** The SHA-256 of the printed document: identifies it without its literals (ids, emails). */
+export const ATTR_GRAPHQL_DOCUMENT_HASH = 'graphql.document.hash';
+export const ATTR_VENDOR = 'gateway.vendor';
+export const ATTR_VENDOR_OPERATION = 'gateway.vendor.operation';
+export const ATTR_RETRY_ATTEMPT = 'gateway.retry.attempt';
+export const ATTR_REQUEST_ID = 'gateway.request.id';
+export const ATTR_ERROR_CODES = 'gateway.graphql.error_codes';
+
+const headersGetter: TextMapGetter<Headers> = {
+  keys: (headers) => [...headers.keys()],
+  get: (headers, key) => headers.get(key) ?? undefined,
+};
+
+interface RequestSpans {
+  server: Span;
+  operations: Span[];
+  /** The operation's span as a parent context. */
+  parent?: Context;
+}
+
+export class SdkTracing implements GatewayTracing {
+  private readonly propagator = new W3CTraceContextPropagator();
+  private readonly requests = new WeakMap<Request, RequestSpans>();
+  private readonly hashes = new WeakMap<DocumentNode, string>();
+
+  constructor(
+    private readonly tracer: Tracer,
+    private readonly flush: () => Promise<void>,
+    private readonly stop: () => Promise<void>,
+  ) {}
+
+  requestStarted(request: Request, requestId: string): void {
+    const parent = this.propagator.extract(ROOT_CONTEXT, request.headers, headersGetter);
+    // The front door only lets `/graphql` in; the host is the one the client addressed.
+    const { host, port } = addressed(request);
+    const attributes: Attributes = {
+      [ATTR_HTTP_REQUEST_METHOD]: request.method,
+      [ATTR_HTTP_ROUTE]: '/graphql',
+      [ATTR_URL_PATH]: '/graphql',
+      [ATTR_URL_SCHEME]: request.url.startsWith('https:') ? 'https' : 'http',
+      [ATTR_SERVER_ADDRESS]: host,
+      [ATTR_REQUEST_ID]: requestId,
+    };
+    if (port) attributes[ATTR_SERVER_PORT] = Number(port);
+    const server = this.tracer.startSpan(
+      `${request.method} /graphql`,
+      { kind: SpanKind.SERVER, attributes },
+      parent,
+    );
+    this.requests.set(request, { server, operations: [] });
+    setRequestTraceFields(request, fieldsOf(server));
+  }
+
+  operationStarted(
+    request: Request,
+    document: DocumentNode,
+    operation: OperationDefinitionNode | undefined | null,
+  ): OperationSpan | undefined {
+    const spans = this.requests.get(request);
+    if (!spans) return undefined;
+    const type = operation?.operation ?? 'unknown';
+    const name = operation?.name?.value;
+    spans.server.setAttribute(ATTR_GRAPHQL_OPERATION_TYPE, type);
+    if (name) spans.server.setAttribute(ATTR_GRAPHQL_OPERATION_NAME, name);
+    const span = this.tracer.startSpan(
+      name ? `${type} ${name}` : type,
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: {
+          [ATTR_GRAPHQL_OPERATION_TYPE]: type,
+          ...(name ? { [ATTR_GRAPHQL_OPERATION_NAME]: name } : {}),
+          [ATTR_GRAPHQL_DOCUMENT_HASH]: this.hash(document),
+        },
+      },
+      trace.setSpan(ROOT_CONTEXT, spans.server),
+    );
+    // Vendor calls go under the latest operation (one per request unless batching is on).
+    spans.operations.push(span);
+    spans.parent = trace.setSpan(ROOT_CONTEXT, span);
+    return {
+      end(result: ExecutionResult | undefined) {
+        const errors = result?.errors ?? [];
+        if (errors.length > 0) {
+          const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
+          span.setAttribute(ATTR_ERROR_CODES, codes);
+          // Codes only: a message may quote what a client sent.
+          span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
+        }
+        span.end();
+      },
+    };
+  }
+
+  requestEnded(request: Request, status: number): void {
+    const spans = this.requests.get(request);
+    if (!spans) return;
+    this.requests.delete(request);
+    // Still open when execution never finished (a stream cut off): they end with the response.
+    for (const span of spans.operations) if (span.isRecording()) span.end();
+    spans.server.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+    if (status >= 500) {
+      spans.server.setAttribute(ATTR_ERROR_TYPE, String(status));
+      spans.server.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    spans.server.end();
+  }
+
+  attempt(target: VendorTarget, req: VendorRequest, attempt: number) {
+    const parent = this.operationOf(req.signal) ?? ROOT_CONTEXT;
+    const template = target.basePath + urlTemplate(req.path);
+    const span = this.tracer.startSpan(
+      `${req.method} ${template}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          [ATTR_HTTP_REQUEST_METHOD]: req.method,
+          [ATTR_SERVER_ADDRESS]: target.host,
+          [ATTR_SERVER_PORT]: target.port,
+          [ATTR_URL_TEMPLATE]: template,
+          [ATTR_VENDOR]: target.vendor,
+          [ATTR_VENDOR_OPERATION]: req.operation,
+          [ATTR_RETRY_ATTEMPT]: attempt,
+          ...(attempt > 0 ? { [ATTR_HTTP_REQUEST_RESEND_COUNT]: attempt } : {}),
+        },
+      },
+      parent,
+    );
+    const headers: Record<string, string> = {};
+    this.propagator.inject(trace.setSpan(parent, span), headers, defaultTextMapSetter);
+    return {
+      headers,
+      logFields: fieldsOf(span) as unknown as Record<string, string>,
+      end(status: number | string, errorType?: string) {
+        if (typeof status === 'number') span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+        const error =
+          errorType ??
+          (typeof status === 'number' ? (status >= 400 ? String(status) : undefined) : status);
+        if (error !== undefined) {
+          span.setAttribute(ATTR_ERROR_TYPE, error);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        }
+        span.end();
+      },
+    };
+  }
+
+  logFields(signal: AbortSignal | undefined): TraceFields | undefined {
+    const context = this.operationOf(signal);
+    const span = context && trace.getSpan(context);
+    return span ? fieldsOf(span) : undefined;
+  }
+
+  /** The operation a vendor call's signal belongs to, through its request scope. */
+  private operationOf(signal: AbortSignal | undefined): Context | undefined {
+    const owner = requestScopeOf(signal)?.owner;
+    return owner ? this.requests.get(owner as Request)?.parent : undefined;
+  }
+
+  forceFlush(): Promise<void> {
+    return this.flush();
+  }
+
+  shutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  private hash(document: DocumentNode): string {
+    let hash = this.hashes.get(document);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(print(document)).digest('hex');
+      this.hashes.set(document, hash);
+    }
+    return hash;
+  }
+}
+
+/** `server.address` and `server.port`: from the Host header, else the URL (a `fetch` caller). */
+function addressed(request: Request): { host: string; port: string | undefined } {
+  const header = request.headers.get('host');
+  if (header === null) {
+    const url = new URL(request.url);
+    return { host: url.hostname, port: url.port || undefined };
+  }
+  const colon = header.lastIndexOf(':');
+  if (colon > header.lastIndexOf(']') && /^\d+$/.test(header.slice(colon + 1))) {
+    return { host: header.slice(0, colon), port: header.slice(colon + 1) };
+  }
+  return { host: header, port: undefined };
+}
+
+function fieldsOf(span: Span): TraceFields {
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
+}
