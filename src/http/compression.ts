@@ -90,9 +90,7 @@ export function useCompression(): Plugin {
         } else encoded = await compressBuffer[encoding](input);
         headers.set('content-encoding', encoding);
         headers.set('content-length', String(encoded.length));
-        setResponse(
-          new fetchAPI.Response(encoded as unknown as BodyInit, init),
-        );
+        setResponse(new fetchAPI.Response(encoded as unknown as BodyInit, init));
       });
     },
   };
