@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerHealthQuery } from '../../schema/generated/graphql.js';
-import { CustomerHealthDocument } from '../../schema/generated/graphql.js';
+import type { HealthOverviewQuery } from '../../schema/generated/graphql.js';
+import { HealthOverviewDocument } from '../../schema/generated/graphql.js';
 import type { TestGateway } from '../support/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
 import { assemble, readParts } from '../support/multipart.js';
@@ -38,13 +38,13 @@ const PLANHAT_LATENCY_MS = 1200;
 describe('@defer', () => {
   it('answers the fast panels before the deferred NPS panel while Planhat is slow', async () => {
     gw.sandbox.faults.inject({ vendor: 'planhat', latencyMs: PLANHAT_LATENCY_MS });
-    const parts = await incremental(print(CustomerHealthDocument), {
+    const parts = await incremental(print(HealthOverviewDocument), {
       range: { from: day(89), to: day(0) },
     });
     expect(parts.length).toBeGreaterThanOrEqual(2);
     const [initial, ...rest] = parts;
     // The first part: vendors and customers with their feedback, no NPS yet.
-    const first = initial!.json.data as Partial<CustomerHealthQuery>;
+    const first = initial!.json.data as Partial<HealthOverviewQuery>;
     expect(first.vendors?.length).toBe(4);
     expect(first.customers?.nodes.length).toBe(5);
     expect(first.customers?.nodes.some((c) => (c.feedback?.nodes.length ?? 0) > 0)).toBe(true);
@@ -58,7 +58,7 @@ describe('@defer', () => {
     expect(last.at - initial!.at).toBeGreaterThanOrEqual(PLANHAT_LATENCY_MS * 0.7);
     expect(initial!.at).toBeLessThan(last.at);
     // The whole answer, assembled, is the typed result; NPS counts all three vendors.
-    const data = assemble(parts) as CustomerHealthQuery;
+    const data = assemble(parts) as HealthOverviewQuery;
     if (!('nps' in data) || !data.nps) throw new Error('the deferred NPS panel never arrived');
     expect(data.nps.responses).toBeGreaterThan(0);
     expect(data.nps.groups.map((g) => g.key).sort()).toEqual(['PLANHAT', 'USERLANE', 'USERLOOP']);
@@ -72,7 +72,7 @@ describe('@defer', () => {
       { range },
     );
     expect(plain.errors).toEqual([]);
-    const data = assemble(await incremental(print(CustomerHealthDocument), { range }));
+    const data = assemble(await incremental(print(HealthOverviewDocument), { range }));
     expect(data.nps).toEqual(plain.data?.nps);
   });
 
