@@ -13,7 +13,8 @@
 //                       repeated email, the case the peer's README measures; see bench notes)
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
-//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export (or 1-5)
+//   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,clients
+//                       (or 1-6)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -32,6 +33,7 @@ import { renderMarkdown } from './report/markdown.js';
 import type { BenchReport } from './report/types.js';
 import { sandboxControl } from './sandbox-control.js';
 import { startSandboxProcess } from './sandbox-process.js';
+import { clientsScenario } from './scenarios/clients.js';
 import { dashboardLoad } from './scenarios/dashboards.js';
 import { exportScenario } from './scenarios/export.js';
 import { overhead } from './scenarios/overhead.js';
@@ -39,7 +41,7 @@ import { parallelism } from './scenarios/parallelism.js';
 import { peerReads } from './scenarios/peer-reads.js';
 import type { BenchSettings, Server } from './targets.js';
 
-const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export'] as const;
+const SCENARIOS = ['peer', 'dashboard', 'overhead', 'parallelism', 'export', 'clients'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -77,7 +79,7 @@ function scenarioList(text: string): Set<Scenario> {
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const byNumber = /^[1-5]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
+    const byNumber = /^[1-6]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
     const name = byNumber ?? SCENARIOS.find((s) => s === part || `${s}s` === part);
     if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-5)`);
     out.add(name);
@@ -137,7 +139,7 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
   }
 }
 
-const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism'].some((s) =>
+const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism', 'clients'].some((s) =>
   scenarios.has(s as Scenario),
 );
 if (needsLoadStack) {
@@ -222,6 +224,11 @@ if (needsLoadStack) {
           latencyMs: report.settings.latencyMs,
           requests: Math.round(num('traced', 1)),
         }),
+      );
+    }
+    if (scenarios.has('clients')) {
+      report.scenarios.clients = await attempt('clients', () =>
+        clientsScenario({ gateway, sandbox: control, settings }),
       );
     }
   } finally {

@@ -1,3 +1,4 @@
+import type { ClientsReport } from '../scenarios/clients.js';
 import type { DashboardReport } from '../scenarios/dashboards.js';
 import type { ExportReport } from '../scenarios/export.js';
 import type { OverheadReport } from '../scenarios/overhead.js';
@@ -28,6 +29,7 @@ export interface BenchReport {
     overhead?: OverheadReport[];
     parallelism?: ParallelismReport[];
     export?: ExportReport;
+    clients?: ClientsReport[];
   };
   failures: { scenario: string; error: string }[];
 }
