@@ -63,7 +63,10 @@ export function useCompression(): Plugin {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       const accept = request.headers.get('accept-encoding');
-      if (accept === null || !response.body || response.headers.has('content-encoding')) return;
+      if (accept === null || !response.body) return;
+      // Yoga marks SSE `none` to keep buffering proxies off it; this flushes every event instead.
+      const current = response.headers.get('content-encoding');
+      if (current !== null && current !== 'none' && current !== 'identity') return;
       appendVary(response.headers);
       const encoding = chooseEncoding(accept);
       if (encoding === undefined) return;

@@ -147,6 +147,18 @@ describe('compression per Accept-Encoding', () => {
   });
 });
 
+describe('compression of server-sent events', () => {
+  it('compresses a text/event-stream answer, each event decodable', async () => {
+    const query = `{ npsResponses(first: 20) { nodes @stream(initialCount: 1) { id } } }`;
+    const res = await send({ query }, { accept: 'text/event-stream', 'accept-encoding': 'gzip' });
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const text = gunzipSync(res.body).toString();
+    expect(text.match(/^event: next$/gm)?.length).toBeGreaterThan(1);
+    expect([...text.matchAll(/\\?"id\\?":/g)]).toHaveLength(20);
+  });
+});
+
 describe('chooseEncoding', () => {
   it('picks Brotli, then gzip, never a q=0 one, for any header', () => {
     fc.assert(

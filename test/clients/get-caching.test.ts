@@ -86,6 +86,21 @@ describe('GET queries without API keys', () => {
     expect(res.headers.get('etag')).toBeNull();
   });
 
+  it('tags the GraphiQL page and answers a reload with its ETag 304', async () => {
+    const page = () =>
+      gw.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    const first = await page();
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('YogaGraphiQL');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\//);
+    const reload = await gw.yoga.fetch('http://gateway.test/graphql', {
+      headers: { accept: 'text/html', 'if-none-match': etag! },
+    });
+    expect(reload.status).toBe(304);
+    expect(await reload.text()).toBe('');
+  });
+
   it('refuses a GET without the preflight header (CSRF), the header urql has to add', async () => {
     const res = await gw.yoga.fetch(
       `http://gateway.test/graphql?query=${encodeURIComponent(QUERY)}`,

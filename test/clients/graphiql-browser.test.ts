@@ -92,6 +92,11 @@ describe.skipIf(!present)('GraphiQL in Chromium, offline', () => {
       const pane = page.locator('.graphiql-response').first();
       await expect.poll(() => pane.innerText(), { timeout: 15_000 }).toContain('"vendors"');
       expect(await pane.innerText()).toContain('USERLANE');
+      // Monaco's workers run from the page itself (blob URLs), the favicon is a data URL.
+      const workers = page.workers().map((w) => w.url());
+      expect(workers.length).toBeGreaterThan(0);
+      expect(workers.filter((u) => !u.startsWith('blob:'))).toEqual([]);
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\//);
       mkdirSync('test-artifacts', { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
     } finally {
