@@ -81,16 +81,15 @@ export function useCompression(): Plugin {
         return;
       }
       return response.text().then(async (text) => {
-        const input = Buffer.from(text);
-        if (input.length < COMPRESSION_MIN_BYTES) {
+        if (Buffer.byteLength(text) < COMPRESSION_MIN_BYTES) {
           setResponse(new fetchAPI.Response(text, init));
           return;
         }
         let encoded: Buffer;
         if (type.startsWith('text/html')) {
           if (page?.html !== text) page = { html: text, encoded: {} };
-          encoded = page.encoded[encoding] ??= await compressBuffer[encoding](input);
-        } else encoded = await compressBuffer[encoding](input);
+          encoded = page.encoded[encoding] ??= await compressBuffer[encoding](Buffer.from(text));
+        } else encoded = await compressBuffer[encoding](Buffer.from(text));
         headers.set('content-encoding', encoding);
         headers.set('content-length', String(encoded.length));
         setResponse(new fetchAPI.Response(encoded as unknown as BodyInit, init));
