@@ -1,4 +1,5 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import type { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createContextFactory, endRequest } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
@@ -48,6 +49,9 @@ function createGraphQLHandler(services: Services) {
   const suggestions = !config.production;
   const { clients } = config;
   const manifest = loadManifest(clients.persistedDocumentsFile);
+  // Yoga's generic message for unexpected errors (useRequestErrors replaces those first anyway).
+  const mask = (error: GraphQLError) =>
+    maskError(error, 'Unexpected error.', { suggestions }) as GraphQLError;
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -95,7 +99,7 @@ function createGraphQLHandler(services: Services) {
       useGetCaching({ private: config.apiKeys.length > 0 }),
       clients.compression ? useCompression() : {},
       useSchemaExposure({ introspection: config.introspection, suggestions }),
-      useRequestErrors({ logger, endRequest }),
+      useRequestErrors({ logger, endRequest, maskError: (error) => mask(error) }),
     ],
   });
 }

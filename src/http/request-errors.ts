@@ -28,6 +28,12 @@ export function useRequestId(): Plugin {
 export function useRequestErrors(options: {
   logger: Logger;
   endRequest: (context: unknown) => void;
+  /**
+   * Yoga's error mask (server.ts's), for the parts after the first of an incremental answer:
+   * Yoga masks `errors` only, so without this a deferred part's vendor error would lose its
+   * extensions and an unexpected one would keep its raw message.
+   */
+  maskError: (error: GraphQLError) => GraphQLError;
 }): Plugin {
   return {
     onExecute({ args }) {
@@ -36,10 +42,13 @@ export function useRequestErrors(options: {
         onExecuteDone({ result, setResult }) {
           const mask = (errors: readonly GraphQLError[]) => maskUnexpected(errors, ctx, options);
           if (!isResult(result)) {
+            // Unexpected errors replaced (and logged) first, then every error through the mask.
+            const maskPart = (errors: readonly GraphQLError[]) =>
+              (mask(errors) ?? errors).map(options.maskError);
             // @defer / @stream: the request ends with its last part, not its first.
             return {
               onNext: ({ result: part, setResult: setPart }) => {
-                const masked = maskIncremental(part, mask);
+                const masked = maskIncremental(part, mask, maskPart);
                 if (masked) setPart(masked);
               },
               onEnd: () => options.endRequest(ctx),
@@ -89,15 +98,17 @@ interface Part {
   incremental?: readonly { errors?: readonly GraphQLError[] }[];
 }
 
-/** A subsequent payload of an incremental result, its own and its parts' errors masked. */
+/** A payload of an incremental result with its errors masked; undefined when none was. */
 function maskIncremental<P extends Part>(
   part: P,
   mask: (errors: readonly GraphQLError[]) => GraphQLError[] | undefined,
+  maskItem: (errors: readonly GraphQLError[]) => GraphQLError[],
 ): P | undefined {
   let changed = false;
+  // A part's own `errors` Yoga masks after this; its deferred and streamed items' it does not.
   const own = part.errors?.length ? mask(part.errors) : undefined;
   const incremental = part.incremental?.map((item) => {
-    const errors = item.errors?.length ? mask(item.errors) : undefined;
+    const errors = item.errors?.length ? maskItem(item.errors) : undefined;
     if (!errors) return item;
     changed = true;
     return { ...item, errors };

@@ -76,6 +76,31 @@ describe('@defer', () => {
     expect(data.nps).toEqual(plain.data?.nps);
   });
 
+  it("carries a failing vendor's error in the deferred part only, the first part whole", async () => {
+    gw.sandbox.faults.inject({ vendor: 'planhat', status: 503 });
+    const parts = await incremental(print(HealthOverviewDocument), {
+      range: { from: day(89), to: day(0) },
+    });
+    expect(parts[0]!.json.errors).toBeUndefined();
+    expect((parts[0]!.json.data as Partial<HealthOverviewQuery>).customers?.nodes).toHaveLength(5);
+    const deferred = parts.slice(1).flatMap((p) => p.json.incremental ?? []);
+    const errors = deferred.flatMap(
+      (d) => (d.errors ?? []) as { extensions?: { code?: string; vendor?: string } }[],
+    );
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((e) => [e.extensions?.code, e.extensions?.vendor])).toContainEqual([
+      'VENDOR_UNAVAILABLE',
+      'PLANHAT',
+    ]);
+    // The panel is what the same query without @defer answers with Planhat down.
+    const plain = await gw.query<{ nps: unknown }>(
+      `query($range: DateRange!) { nps: npsSummary(filter: { range: $range }, groupBy: SOURCE) { score responses groups { key score responses } } }`,
+      { range: { from: day(89), to: day(0) } },
+    );
+    expect(plain.errors.map((e) => e.extensions?.code)).toContain('VENDOR_UNAVAILABLE');
+    expect(assemble(parts).nps).toEqual(plain.data?.nps);
+  });
+
   it('refuses a deferred part over the cost limit before any vendor call', async () => {
     // Each feedback item's customer is a profile read: 100 x 50 of them, far over 1000.
     const costly =
