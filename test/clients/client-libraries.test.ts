@@ -94,6 +94,52 @@ describe('Apollo Client', () => {
     expect(merged!.customers.edges.map((e) => e.node.email)).toEqual(emails);
   });
 
+  it('merges pages of the NPS feed (filtered) in the cache, the same as one long page', async () => {
+    const client = createApolloClient(url);
+    const FEED = gql`
+      query Feed($first: Int!, $after: String, $filter: NpsFilter) {
+        npsResponses(first: $first, after: $after, filter: $filter) {
+          edges {
+            cursor
+            node {
+              id
+              score
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `;
+    type Feed = {
+      npsResponses: {
+        edges: { node: { id: string } }[];
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      };
+    };
+    const filter = { categories: ['DETRACTOR'] };
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const res: { data?: Feed } = await client.query<Feed>({
+        query: FEED,
+        variables: { first: 4, after, filter },
+        fetchPolicy: 'network-only',
+      });
+      after = res.data!.npsResponses.pageInfo.endCursor;
+    }
+    const merged = client.readQuery<Feed>({ query: FEED, variables: { first: 4, filter } });
+    const direct = await gw.query<Feed>(
+      'query($filter: NpsFilter) { npsResponses(first: 12, filter: $filter) { edges { node { id } } } }',
+      { filter },
+    );
+    const ids = direct.data!.npsResponses.edges.map((e) => e.node.id);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+    expect(merged!.npsResponses.edges.map((e) => e.node.id)).toEqual(ids);
+  });
+
   it('sends the hash alone, the query once when asked for it, then the hash alone again', async () => {
     const { fetch: recorded, sent } = recording();
     const query = gql`
