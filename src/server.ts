@@ -99,7 +99,7 @@ function createGraphQLHandler(services: Services) {
       useGetCaching({ private: config.apiKeys.length > 0 }),
       clients.compression ? useCompression() : {},
       useSchemaExposure({ introspection: config.introspection, suggestions }),
-      useRequestErrors({ logger, endRequest, maskError: (error) => mask(error) }),
+      useRequestErrors({ logger, endRequest, maskError: mask }),
     ],
   });
 }
