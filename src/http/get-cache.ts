@@ -70,6 +70,8 @@ export function useGetCaching(options: GetCachingOptions): Plugin {
         headers.set('etag', etag);
         headers.set('cache-control', `${scope}, max-age=0, must-revalidate`);
         appendVary(headers);
+        // The same URL answers GraphiQL or JSON, and JSON in two media types, by `Accept`.
+        headers.append('vary', 'Accept');
         if (options.private) headers.append('vary', 'Authorization, X-API-Key');
         if (matches(request.headers.get('if-none-match'), etag)) {
           headers.delete('content-type');

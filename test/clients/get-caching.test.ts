@@ -36,6 +36,8 @@ describe('GET queries without API keys', () => {
     expect(res.headers.get('etag')).toMatch(/^W\/"[A-Za-z0-9_-]{20,}"$/);
     expect(res.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    // GraphiQL and JSON share the URL: caches must key on Accept too.
+    expect(res.headers.get('vary')?.split(/,\s*/)).toContain('Accept');
   });
 
   it('answers 304 without a body when If-None-Match names the current ETag', async () => {
