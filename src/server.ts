@@ -1,7 +1,7 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { createContextFactory, endRequest } from './context.js';
+import { createContextFactory, endRequest, vendorCallsMade } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
 import { maskError } from './graphql-errors.js';
 import { useApiKeys } from './http/auth.js';
@@ -96,7 +96,7 @@ function createGraphQLHandler(services: Services) {
       // @defer / @stream; the limits and cost above count deferred and streamed parts alike.
       useDeferStream(),
       // ETag and Cache-Control on the plain body, then compression of what is sent.
-      useGetCaching({ private: config.apiKeys.length > 0 }),
+      useGetCaching({ private: config.apiKeys.length > 0, vendorCalls: vendorCallsMade }),
       clients.compression ? useCompression() : {},
       useSchemaExposure({ introspection: config.introspection, suggestions }),
       useRequestErrors({ logger, endRequest, maskError: mask }),

@@ -24,6 +24,12 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** How long the entry `get(key)` would serve stays fresh; 0 when it would load. */
+  freshForMs(key: string, now = Date.now()): number {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > now ? hit.expires - now : 0;
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

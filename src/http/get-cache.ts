@@ -1,11 +1,39 @@
 import { createHash } from 'node:crypto';
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionResult } from 'graphql';
+import { Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { cachedFreshnessMs } from '../cache/freshness.js';
 import { appendVary } from './compression.js';
 
 export interface GetCachingOptions {
   /** API keys are on: an answer is for its key's holder, never for a shared cache. */
   private: boolean;
+  /** Vendor calls the request made (context.ts's, passed in by the server). */
+  vendorCalls: (context: unknown) => number;
+}
+
+/** Root fields that report the gateway's live state (breakers, budgets), never cached data. */
+const LIVE_ROOT_FIELDS = new Set(['vendors']);
+
+function readsLiveState(document: DocumentNode): boolean {
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      definition.selectionSet.selections.some(
+        (s) => s.kind !== Kind.FIELD || LIVE_ROOT_FIELDS.has(s.name.value),
+      ),
+  );
+}
+
+/**
+ * Seconds a client may reuse an answer: what is left of the freshest-expiring cached entry it was
+ * served from, when every vendor read came from a cross-request cache; 0 when any was read from a
+ * vendor just now (the next request reads again), served stale, or none was read at all.
+ */
+function maxAgeSeconds(context: object | undefined, options: GetCachingOptions): number {
+  if (context === undefined || options.vendorCalls(context) > 0) return 0;
+  const freshMs = cachedFreshnessMs(context);
+  return freshMs === undefined ? 0 : Math.floor(freshMs / 1000);
 }
 
 const hasErrors = (result: unknown): boolean =>
@@ -31,18 +59,27 @@ function matches(header: string | null, etag: string): boolean {
  * GraphiQL page) carries a weak `ETag` of its body and is answered `304` without a body when
  * `If-None-Match` names it; anything with errors, incremental or not 200 is `no-store`.
  *
- * `max-age=0, must-revalidate`: a gateway answer mixes live vendor reads (fresh only now) with
- * cross-request exports (fresh for what is left of EXPORT_CACHE_TTL_MS, an age the answer does not
- * carry), so no longer lifetime would be true for every answer; a client revalidates, and a
- * revalidation whose data did not change costs a 304 instead of the body. `private` when API
- * keys are on, `public` otherwise. POSTs are untouched (not cacheable); mutations are refused over
- * GET by Yoga (405) before any of this.
+ * `max-age` is what is left of the freshness of the cached data behind the answer (see
+ * maxAgeSeconds): a dashboard served from the export cache may be reused for the rest of
+ * EXPORT_CACHE_TTL_MS, anything read live is `max-age=0`; then `must-revalidate`, and an unchanged
+ * answer costs a 304 instead of the body. `private` when API keys are on, `public` otherwise.
+ * POSTs are untouched (not cacheable); mutations are refused over GET by Yoga (405) before any of
+ * this.
  */
 export function useGetCaching(options: GetCachingOptions): Plugin {
   const errored = new WeakSet<Request>();
+  // The context of each GET request that executed, unless it reads live state.
+  const contexts = new WeakMap<Request, object>();
   const scope = options.private ? 'private' : 'public';
   let page: { body: string; etag: string } | undefined;
   return {
+    onExecute({ args }) {
+      const context = args.contextValue as { request?: Request };
+      const request = context.request;
+      if (request?.method === 'GET' && !readsLiveState(args.document)) {
+        contexts.set(request, context);
+      }
+    },
     onResultProcess({ request, result }) {
       if (request.method === 'GET' && hasErrors(result)) errored.add(request);
     },
@@ -68,11 +105,13 @@ export function useGetCaching(options: GetCachingOptions): Plugin {
         }
         const headers = new fetchAPI.Headers(response.headers);
         headers.set('etag', etag);
-        headers.set('cache-control', `${scope}, max-age=0, must-revalidate`);
+        const maxAge = maxAgeSeconds(contexts.get(request), options);
+        headers.set('cache-control', `${scope}, max-age=${maxAge}, must-revalidate`);
         appendVary(headers);
         // The same URL answers GraphiQL or JSON, and JSON in two media types, by `Accept`.
-        headers.append('vary', 'Accept');
-        if (options.private) headers.append('vary', 'Authorization, X-API-Key');
+        // (`set`, not `append`: the ponyfill's append loses headers it was built with.)
+        const keyed = options.private ? ', Accept, Authorization, X-API-Key' : ', Accept';
+        headers.set('vary', `${headers.get('vary')}${keyed}`);
         if (matches(request.headers.get('if-none-match'), etag)) {
           headers.delete('content-type');
           headers.delete('content-length');

@@ -94,6 +94,7 @@ describe('GET queries without API keys', () => {
     const first = await page();
     expect(first.status).toBe(200);
     expect(await first.text()).toContain('YogaGraphiQL');
+    expect(first.headers.get('content-type')).toMatch(/^text\/html/);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^W\//);
     const reload = await gw.yoga.fetch('http://gateway.test/graphql', {
@@ -115,6 +116,56 @@ describe('GET queries without API keys', () => {
   });
 });
 
+describe('max-age: what is left of the cached data behind the answer', () => {
+  const TTL_MS = 3000;
+  let gw: TestGateway;
+  const get = getter(() => gw);
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { EXPORT_CACHE_TTL_MS: String(TTL_MS), EXPORT_CACHE_MAX_AGE_MS: '60000' },
+    });
+  });
+  beforeEach(() => gw.sandbox.log.clear());
+  afterAll(() => gw.close());
+
+  const maxAge = (res: Response) =>
+    Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1]);
+  const NPS = '{ npsSummary(groupBy: SOURCE) { score responses groups { key responses } } }';
+
+  it('is 0 for an answer read from the vendors, then the rest of the export TTL once cached', async () => {
+    const cold = await get(NPS);
+    expect(cold.status).toBe(200);
+    expect(gw.sandbox.log.entries().length).toBeGreaterThan(0);
+    expect(maxAge(cold)).toBe(0);
+    gw.sandbox.log.clear();
+    const warm = await get(NPS);
+    expect(warm.status).toBe(200);
+    // Served from the export cache alone: no vendor call, fresh for at most the TTL.
+    expect(gw.sandbox.log.entries()).toEqual([]);
+    expect(maxAge(warm)).toBeGreaterThanOrEqual(1);
+    expect(maxAge(warm)).toBeLessThanOrEqual(TTL_MS / 1000);
+    expect(await warm.json()).toEqual(await cold.json());
+  });
+
+  it('is 0 once the cached copy is past its TTL (served stale while it refreshes)', async () => {
+    await get(NPS);
+    await new Promise((resolve) => setTimeout(resolve, TTL_MS + 100));
+    gw.sandbox.log.clear();
+    const stale = await get(NPS);
+    expect(stale.status).toBe(200);
+    expect(maxAge(stale)).toBe(0);
+  });
+
+  it('is 0 when any field is read live, or the answer reports live state', async () => {
+    await get(NPS);
+    const mixed = await get(`{ ${NPS.slice(1, -1)} customers(first: 2) { nodes { email } } }`);
+    expect(gw.sandbox.log.count({ vendor: 'userhero' })).toBeGreaterThan(0);
+    expect(maxAge(mixed)).toBe(0);
+    const state = await get(`{ ${NPS.slice(1, -1)} vendors { source healthy } }`);
+    expect(maxAge(state)).toBe(0);
+  });
+});
+
 describe('GET queries with API keys', () => {
   const KEY = 'reader-key-0123456789abcdef';
   let gw: TestGateway;
@@ -129,6 +180,8 @@ describe('GET queries with API keys', () => {
     const res = await get('{ vendors { source } }', auth);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, max-age=0, must-revalidate');
+    expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, Accept, Authorization, X-API-Key');
     const etag = res.headers.get('etag')!;
     expect((await get('{ vendors { source } }', { ...auth, 'if-none-match': etag })).status).toBe(
       304,
