@@ -1,12 +1,13 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
+import { withIncrementalDelivery } from './src/http/incremental.js';
 import { schema } from './src/schema/index.js';
 
 // Generated from the Pothos code (the source of truth) and committed: the printed schema for
 // clients and reviewers, and typed documents for the dashboard operations in schema/operations.
 // `npm run schema:check` fails when either drifts from the code.
 const config: CodegenConfig = {
-  schema: printSchema(schema),
+  schema: printSchema(withIncrementalDelivery(schema)),
   documents: ['schema/operations/*.graphql'],
   overwrite: true,
   generates: {
@@ -19,7 +20,13 @@ const config: CodegenConfig = {
         useTypeImports: true,
         emitLegacyCommonJSImports: false,
       },
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // schema/generated/persisted-documents.json (hash -> document), and each typed document
+        // carries its hash (`__meta__.hash`): clients send `{"documentId": hash}`, and the gateway
+        // with PERSISTED_DOCUMENTS=only executes these reviewed operations alone.
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
     },
   },
 };

@@ -1,5 +1,6 @@
-// `npm run schema:print` writes what codegen.ts generates; `--check` only compares, and fails with
-// the list of files that differ from what the code would generate.
+// `npm run schema:print` writes what codegen.ts generates (the schema, the typed documents and the
+// persisted-documents manifest); `--check` only compares, and fails with the list of files that
+// differ from what the code would generate.
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen.js';

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ClientFeatures } from './client-config.js';
+import { CLIENT_DEFAULTS, clientFeatures } from './client-config.js';
 import type { LogLevel } from './logger.js';
 import type { Env } from './vendors/env.js';
 import { ConfigError, nonEmpty } from './vendors/env.js';
@@ -55,6 +57,7 @@ export interface GatewayConfig extends VendorConfigs {
   /** Origins allowed by CORS; `*` for any; empty for none (same origin only). */
   corsOrigins: string[];
   csrfPrevention: boolean;
+  clients: ClientFeatures;
   breaker: { failureThreshold: number; cooldownMs: number };
   /** UserHero's requests per minute per key (its documented 100 unless the plan says more). */
   userheroRateLimit: number;
@@ -125,6 +128,7 @@ export function loadConfig(env: Env): GatewayConfig {
     introspection: check(() => boolVar(env, 'INTROSPECTION', !production), !production),
     corsOrigins: check(() => corsOrigins(env), []),
     csrfPrevention: check(() => boolVar(env, 'CSRF_PREVENTION', true), true),
+    clients: check(() => clientFeatures(env), CLIENT_DEFAULTS),
     breaker: {
       failureThreshold: int('BREAKER_FAILURES', 1, 10_000),
       cooldownMs: int('BREAKER_COOLDOWN_MS', 1, 3_600_000),

@@ -7,6 +7,7 @@ import type { Services, VendorClients } from './services.js';
 import type { RequestScope } from './transport/deadline.js';
 import { createRequestScope } from './transport/deadline.js';
 import type { VendorName } from './transport/types.js';
+import { VENDOR_NAMES } from './transport/types.js';
 import { VendorError } from './transport/vendor-error.js';
 import { displayName } from './transport/vendor-transport.js';
 import type { GatewayContext } from './types.js';
@@ -89,6 +90,12 @@ const LAZY_PROPERTIES: PropertyDescriptorMap = {
     enumerable: true,
   },
 };
+
+/** Vendor calls the request made (retries included); 0 when it never needed its scope. */
+export function vendorCallsMade(context: unknown): number {
+  const scope = (context as Partial<Lazy> | null | undefined)?.[LAZY]?.scope;
+  return scope ? VENDOR_NAMES.reduce((sum, vendor) => sum + scope.calls(vendor), 0) : 0;
+}
 
 /** Stops the request's deadline timer, if its scope was ever made; the request is answered. */
 export function endRequest(context: unknown): void {

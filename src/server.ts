@@ -1,13 +1,23 @@
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import type { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { createContextFactory, endRequest } from './context.js';
+import { createContextFactory, endRequest, vendorCallsMade } from './context.js';
 import { DASHBOARD_QUERY } from './graphiql-default.js';
 import { maskError } from './graphql-errors.js';
 import { useApiKeys } from './http/auth.js';
 import { corsOptions } from './http/cors.js';
+import { useCompression } from './http/compression.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { useSchemaExposure } from './http/exposure.js';
 import { createFrontDoor, GRAPHQL_PATH } from './http/front-door.js';
+import { useGetCaching } from './http/get-cache.js';
+import { offlineGraphiQL } from './http/graphiql.js';
 import { useRequestLimits } from './http/limits.js';
+import {
+  loadManifest,
+  useAutomaticPersistedQueries,
+  usePersistedDocuments,
+} from './http/persisted.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
 import { useUploadSlots } from './http/uploads.js';
 import { useObservability } from './observability/yoga-plugin.js';
@@ -39,6 +49,11 @@ function createGraphQLHandler(services: Services) {
   const { config, logger } = services;
   const createContext = createContextFactory(services);
   const suggestions = !config.production;
+  const { clients } = config;
+  const manifest = loadManifest(clients.persistedDocumentsFile);
+  // Yoga's generic message for unexpected errors (useRequestErrors replaces those first anyway).
+  const mask = (error: GraphQLError) =>
+    maskError(error, 'Unexpected error.', { suggestions }) as GraphQLError;
   return createYoga({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -50,6 +65,10 @@ function createGraphQLHandler(services: Services) {
     graphiql: config.graphiql
       ? { title: 'Feedback graph gateway', defaultQuery: DASHBOARD_QUERY }
       : false,
+    // Every asset inside the page: GraphiQL works on a closed network (src/http/graphiql.ts).
+    renderGraphiQL: offlineGraphiQL(),
+    // `{"documentId": …}` (persisted documents, src/http/persisted.ts).
+    extraParamNames: ['documentId'],
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, { suggestions }) },
     cors: corsOptions(config.corsOrigins),
@@ -75,9 +94,19 @@ function createGraphQLHandler(services: Services) {
         max: config.limits.maxConcurrentUploads,
         waitMs: config.requestDeadlineMs,
       }),
+      // Before the limits, so the documents they resolve are counted like any other.
+      clients.apqMaxDocuments > 0
+        ? useAutomaticPersistedQueries(clients.apqMaxDocuments, manifest)
+        : {},
+      ...usePersistedDocuments(clients, manifest),
       useRequestLimits(config.limits, schema),
+      // @defer / @stream; the limits and cost above count deferred and streamed parts alike.
+      useDeferStream(),
+      // ETag and Cache-Control on the plain body, then compression of what is sent.
+      useGetCaching({ private: config.apiKeys.length > 0, vendorCalls: vendorCallsMade }),
+      clients.compression ? useCompression() : {},
       useSchemaExposure({ introspection: config.introspection, suggestions }),
-      useRequestErrors({ logger, endRequest }),
+      useRequestErrors({ logger, endRequest, maskError: mask }),
     ],
   });
 }

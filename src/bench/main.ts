@@ -14,8 +14,8 @@
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
 //   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,replicas,
-//                       observability (or 1-7); replicas: 1 replica without Redis, 1 with, 2 with
-//                       (ports +40..+48)
+//                       observability,clients (or 1-8); replicas: 1 replica without Redis, 1
+//                       with, 2 with (ports +40..+48)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -34,6 +34,7 @@ import { renderMarkdown } from './report/markdown.js';
 import type { BenchReport } from './report/types.js';
 import { sandboxControl } from './sandbox-control.js';
 import { startSandboxProcess } from './sandbox-process.js';
+import { clientsScenario } from './scenarios/clients.js';
 import { dashboardLoad } from './scenarios/dashboards.js';
 import { exportScenario } from './scenarios/export.js';
 import { observabilityScenario } from './scenarios/observability.js';
@@ -51,6 +52,7 @@ const SCENARIOS = [
   'export',
   'replicas',
   'observability',
+  'clients',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -149,9 +151,14 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
   }
 }
 
-const needsLoadStack = ['peer', 'dashboard', 'overhead', 'parallelism', 'observability'].some((s) =>
-  scenarios.has(s as Scenario),
-);
+const needsLoadStack = [
+  'peer',
+  'dashboard',
+  'overhead',
+  'parallelism',
+  'observability',
+  'clients',
+].some((s) => scenarios.has(s as Scenario));
 if (needsLoadStack) {
   const sandbox = await startSandboxProcess({
     scale: report.settings.scale,
@@ -246,6 +253,11 @@ if (needsLoadStack) {
           port: port + 12,
           nodeArgs: gatewayNodeArgs,
         }),
+      );
+    }
+    if (scenarios.has('clients')) {
+      report.scenarios.clients = await attempt('clients', () =>
+        clientsScenario({ gateway, sandbox: control, settings }),
       );
     }
   } finally {

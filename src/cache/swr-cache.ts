@@ -56,6 +56,12 @@ export class SwrCache<V> {
     return this.store(key, load(false), now).value;
   }
 
+  /** How long the copy `get(key)` would serve stays within its TTL; 0 when it would not. */
+  freshForMs(key: string, now = Date.now()): number {
+    const hit = this.entries.get(key);
+    return this.enabled && hit ? Math.max(0, this.ttlMs - (now - hit.loadedAt)) : 0;
+  }
+
   /** Whether `get(key)` would answer at once from a copy within its TTL, without any read. */
   isFresh(key: string, now = Date.now()): boolean {
     const hit = this.entries.get(key);

@@ -39,6 +39,12 @@ export class TtlCache<V> {
     return tier.read(prefix + key, () => load(), policy, codec).then((loaded) => loaded.value);
   }
 
+  /** How long the entry `get(key)` would serve stays fresh; 0 when it would load. */
+  freshForMs(key: string): number {
+    // 0 when absent or expired; never Infinity, since every entry has the TTL.
+    return Math.max(0, this.entries.getRemainingTTL(key));
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

@@ -29,40 +29,94 @@ export function useRequestId(): Plugin {
 export function useRequestErrors(options: {
   logger: Logger;
   endRequest: (context: unknown) => void;
+  /**
+   * Yoga's error mask (server.ts's), for the parts after the first of an incremental answer:
+   * Yoga masks `errors` only, so without this a deferred part's vendor error would lose its
+   * extensions and an unexpected one would keep its raw message.
+   */
+  maskError: (error: GraphQLError) => GraphQLError;
 }): Plugin {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Partial<GatewayContext>;
       return {
         onExecuteDone({ result, setResult }) {
-          options.endRequest(ctx);
-          if (!isResult(result) || !result.errors?.length) return;
-          let changed = false;
-          const errors = result.errors.map((error) => {
-            if (!isUnexpected(error)) return error;
-            changed = true;
-            const original = error.originalError;
-            options.logger.error('unexpected error', {
-              requestId: ctx.requestId,
-              ...traceFields((ctx as { request?: Request }).request),
-              path: error.path?.join('.'),
-              error: original?.message ?? error.message,
-              stack: original?.stack,
-            });
-            return new GraphQLError(
-              `Unexpected error; quote request id ${ctx.requestId ?? '?'} to the gateway's operators.`,
-              {
-                nodes: error.nodes,
-                path: error.path,
-                extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
+          const mask = (errors: readonly GraphQLError[]) => maskUnexpected(errors, ctx, options);
+          if (!isResult(result)) {
+            // Unexpected errors replaced (and logged) first, then every error through the mask.
+            const maskPart = (errors: readonly GraphQLError[]) =>
+              (mask(errors) ?? errors).map(options.maskError);
+            // @defer / @stream: the request ends with its last part, not its first.
+            return {
+              onNext: ({ result: part, setResult: setPart }) => {
+                const masked = maskIncremental(part, mask, maskPart);
+                if (masked) setPart(masked);
               },
-            );
-          });
-          if (changed) setResult({ ...result, errors });
+              onEnd: () => options.endRequest(ctx),
+            };
+          }
+          options.endRequest(ctx);
+          const errors = result.errors?.length ? mask(result.errors) : undefined;
+          if (errors) setResult({ ...result, errors });
+          return undefined;
         },
       };
     },
   };
+}
+
+/** Errors with every unexpected one replaced (and logged); undefined when none was. */
+function maskUnexpected(
+  all: readonly GraphQLError[],
+  ctx: Partial<GatewayContext>,
+  options: { logger: Logger },
+): GraphQLError[] | undefined {
+  let changed = false;
+  const errors = all.map((error) => {
+    if (!isUnexpected(error)) return error;
+    changed = true;
+    const original = error.originalError;
+    options.logger.error('unexpected error', {
+      requestId: ctx.requestId,
+      ...traceFields((ctx as { request?: Request }).request),
+      path: error.path?.join('.'),
+      error: original?.message ?? error.message,
+      stack: original?.stack,
+    });
+    return new GraphQLError(
+      `Unexpected error; quote request id ${ctx.requestId ?? '?'} to the gateway's operators.`,
+      {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
+      },
+    );
+  });
+  return changed ? errors : undefined;
+}
+
+interface Part {
+  errors?: readonly GraphQLError[];
+  incremental?: readonly { errors?: readonly GraphQLError[] }[];
+}
+
+/** A payload of an incremental result with its errors masked; undefined when none was. */
+function maskIncremental<P extends Part>(
+  part: P,
+  mask: (errors: readonly GraphQLError[]) => GraphQLError[] | undefined,
+  maskItem: (errors: readonly GraphQLError[]) => GraphQLError[],
+): P | undefined {
+  let changed = false;
+  // A part's own `errors` Yoga masks after this; its deferred and streamed items' it does not.
+  const own = part.errors?.length ? mask(part.errors) : undefined;
+  const incremental = part.incremental?.map((item) => {
+    const errors = item.errors?.length ? maskItem(item.errors) : undefined;
+    if (!errors) return item;
+    changed = true;
+    return { ...item, errors };
+  });
+  if (!own && !changed) return undefined;
+  return { ...part, ...(own ? { errors: own } : {}), ...(changed ? { incremental } : {}) };
 }
 
 function isResult(value: unknown): value is ExecutionResult {

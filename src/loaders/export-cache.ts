@@ -1,5 +1,6 @@
 // How range exports use the cross-request cache (`caches.exports`): which signal a read runs
 // under, the keys they are cached by, and when a feed may be served from one.
+import { noteCachedRead } from '../cache/freshness.js';
 import type { SwrCache } from '../cache/swr-cache.js';
 import type { DateRange } from '../domain/date-range.js';
 import type { LoaderScope } from './scope.js';
@@ -18,10 +19,12 @@ export type SharedRead = <V>(
  * cross-request cache belongs to no request, so it gets its own deadline.
  */
 export function sharedReads(ctx: LoaderScope): SharedRead {
-  return (cache, key, read) =>
-    cache.get(key, (background) =>
+  return (cache, key, read) => {
+    noteCachedRead(ctx, cache.freshForMs(key));
+    return cache.get(key, (background) =>
       read(background ? AbortSignal.timeout(ctx.services.config.requestDeadlineMs) : ctx.signal),
     );
+  };
 }
 
 /**

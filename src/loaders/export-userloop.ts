@@ -1,5 +1,6 @@
 // UserLoop's answers of a range. One survey's answers are the unit every UserLoop read here
 // shares, so a request reading only NPS answers reads only the surveys that ask an NPS question.
+import { readThrough } from '../cache/freshness.js';
 import type { DateRange } from '../domain/date-range.js';
 import type { NpsRecord } from '../domain/nps.js';
 import type { Indexed } from '../domain/nps-exports.js';
@@ -60,7 +61,7 @@ export function userloopExports(
 
   const userloopResponses = memoBy(rangeKey, async (range: DateRange) => {
     const client = ctx.vendor('userloop');
-    const surveys = await ctx.services.caches.userloopSurveys.get('all', () =>
+    const surveys = await readThrough(ctx, ctx.services.caches.userloopSurveys, 'all', () =>
       client.surveys({ signal: ctx.signal }),
     );
     const perSurvey = await surveysRead(

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { readThrough } from '../cache/freshness.js';
 import type { UserLoopSurvey, UserLoopSurveySummary } from '../domain/userloop-surveys.js';
 import { VendorError } from '../transport/vendor-error.js';
 import { createExportLoaders, type ExportLoaders } from './exports.js';
@@ -26,15 +27,17 @@ export function createLoaders(ctx: LoaderScope): Loaders {
   const signal = ctx.signal;
 
   const userloopSurveys = once(() =>
-    caches.userloopSurveys.get('all', () => ctx.vendor('userloop').surveys({ signal })),
+    readThrough(ctx, caches.userloopSurveys, 'all', () =>
+      ctx.vendor('userloop').surveys({ signal }),
+    ),
   );
   // UserLoop reads one survey per call, so the batch is concurrent single reads, matched by key.
   const userloopSurvey = new DataLoader<string, UserLoopSurvey>((ids) =>
     Promise.all(
       ids.map((id) =>
-        caches.userloopSurvey
-          .get(id, () => ctx.vendor('userloop').survey(id, { signal }))
-          .catch((error: unknown) => toError(error)),
+        readThrough(ctx, caches.userloopSurvey, id, () =>
+          ctx.vendor('userloop').survey(id, { signal }),
+        ).catch((error: unknown) => toError(error)),
       ),
     ),
   );

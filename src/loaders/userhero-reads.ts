@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { readThrough } from '../cache/freshness.js';
 import type { LoaderScope } from './scope.js';
 import type { Automation, AutomationRun } from '../domain/automation.js';
 import type { UserHeroCustomer } from '../domain/customer-profile.js';
@@ -121,7 +122,9 @@ export function createUserHeroReadLoaders(ctx: LoaderScope): UserHeroReadLoaders
       memoIn(projectLists, workspaceId, () =>
         // Other requests may await this load: one client going away must not fail theirs, so it
         // is bounded by the transport's timeout rather than by this request's signal.
-        caches.userheroProjects.get(workspaceId, () => client().listProjects(workspaceId)),
+        readThrough(ctx, caches.userheroProjects, workspaceId, () =>
+          client().listProjects(workspaceId),
+        ),
       ),
     project: keyedIn(inWs, (key: InWorkspace) =>
       orNull(client().getProject(key.workspaceId, key.id, opts)),

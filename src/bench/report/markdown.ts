@@ -1,5 +1,6 @@
 // The report as markdown tables: printed after a run and written to bench/README-figures.md.
 import { f, int, loadCells, mark } from './cells.js';
+import { clientsTable } from './clients.js';
 import { observabilityLines } from './observability.js';
 import { checkTargets } from './targets.js';
 import type { BenchReport } from './types.js';
@@ -225,6 +226,7 @@ export function renderMarkdown(report: BenchReport): string {
     }
   }
 
+  lines.push(...clientsTable(report.scenarios.clients));
   const exp = report.scenarios.export;
   if (exp) {
     lines.push(

@@ -1,3 +1,4 @@
+import type { ClientsReport } from '../scenarios/clients.js';
 import type { DashboardReport } from '../scenarios/dashboards.js';
 import type { ExportReport } from '../scenarios/export.js';
 import type { ObservabilityReport } from '../scenarios/observability.js';
@@ -32,6 +33,7 @@ export interface BenchReport {
     export?: ExportReport;
     replicas?: ReplicasRow[];
     observability?: ObservabilityReport;
+    clients?: ClientsReport[];
   };
   failures: { scenario: string; error: string }[];
 }
