@@ -218,6 +218,7 @@ export function createServices(
     },
   };
   metrics?.readGuards(services.guards);
+  metrics?.readSharing(() => shared.mode);
   observeCaches(metrics, services.caches, files);
   return services;
 }

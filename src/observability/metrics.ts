@@ -3,6 +3,7 @@
 // code names only: never an id, an email, a URL or anything a vendor said.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CacheLookup, LookupObserver } from '../cache/lookups.js';
+import type { SharingMode } from '../shared-state/types.js';
 import type { AttemptStatus } from '../transport/observer.js';
 import type { VendorName } from '../transport/types.js';
 import { VENDOR_NAMES } from '../transport/types.js';
@@ -14,6 +15,7 @@ export interface GuardReading {
   budgetRemaining: number | null;
 }
 
+const SHARING_MODES: readonly SharingMode[] = ['LOCAL', 'SHARED', 'FALLBACK'];
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30];
 const WAIT_SECONDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60];
 
@@ -30,6 +32,7 @@ export class GatewayMetrics {
   private readonly graphqlRequests: Counter<'operation' | 'type' | 'outcome'>;
   private readonly graphqlErrors: Counter<'operation' | 'type' | 'code'>;
   private guards: ((vendor: VendorName) => GuardReading | undefined) | undefined;
+  private sharing: (() => SharingMode) | undefined;
   /**
    * Labelled children by their label values: prom-client hashes a label object on every call,
    * a string key is cheaper on the per-attempt and per-request paths. Bounded like the labels.
@@ -98,6 +101,18 @@ export class GatewayMetrics {
       registers,
       collect: read((r) => (r.circuit === 'CLOSED' ? 0 : 1)),
     });
+    const sharingOf = () => this.sharing?.();
+    new Gauge({
+      name: 'gateway_shared_state',
+      help: 'Where replicas share budgets, circuits and caches now, 1 for the mode in force: LOCAL (no REDIS_URL), SHARED (through Redis) or FALLBACK (Redis unreachable: each replica its share of a budget, its own caches).',
+      labelNames: ['mode'],
+      registers,
+      collect() {
+        const mode = sharingOf();
+        this.reset();
+        if (mode) for (const m of SHARING_MODES) this.set({ mode: m }, m === mode ? 1 : 0);
+      },
+    });
     this.cacheLookups = new Counter({
       name: 'gateway_cache_lookups_total',
       help: 'Lookups in the cross-request caches: hit, miss, or stale (served while a refresh runs).',
@@ -123,6 +138,11 @@ export class GatewayMetrics {
       labelNames: ['operation', 'type', 'code'],
       registers,
     });
+  }
+
+  /** Where the shared-state gauge reads the mode at scrape time. */
+  readSharing(mode: () => SharingMode): void {
+    this.sharing = mode;
   }
 
   /** Where the budget and circuit gauges read each vendor's state at scrape time. */
