@@ -50,6 +50,7 @@ export function createUserHeroApp(ctx: VendorContext, options: UserHeroOptions):
       return new Date(lastNow);
     },
     user: seeded.user,
+    exactEmail: ctx.readings.userheroExactEmail,
   };
   const keys = new Set([options.apiKey, ...(options.otherApiKeys ?? [])]);
   const limiter = new FixedWindowLimiter(options.rateLimitPerMinute);

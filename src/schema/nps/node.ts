@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../types.js';
 import { utcDate } from '../../domain/date-range.js';
 import { type NpsRecord, parseUserlaneNpsId } from '../../domain/nps.js';
 import { VendorError } from '../../transport/vendor-error.js';
-import { USERLANE_PAGE_LIMIT_MAX } from '../../vendors/userlane/limits.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../../vendors/userlane/limits.js';
 import { rawResponseToNps } from '../../vendors/userloop/map.js';
 
 export function npsNodeKey(record: NpsRecord): string {
@@ -20,7 +20,7 @@ export async function loadNpsRecord(ctx: GatewayContext, key: string): Promise<N
       case 'PLANHAT':
         return await ctx.vendor('planhat').getNps(id, { signal: ctx.signal });
       case 'USERLOOP':
-        return rawResponseToNps(await ctx.vendor('userloop').response(id, { signal: ctx.signal }));
+        return await loadUserLoopNps(ctx, id);
       case 'USERLANE':
         return await loadUserlaneNps(ctx, id);
       default:
@@ -39,8 +39,24 @@ async function loadUserlaneNps(ctx: GatewayContext, id: string): Promise<NpsReco
   if (!at || Number.isNaN(at.getTime())) return null;
   const day = utcDate(at);
   const range = { from: day, to: day };
-  const records = await ctx
-    .vendor('userlane')
-    .nps(range, 1, USERLANE_PAGE_LIMIT_MAX, { signal: ctx.signal });
-  return records.find((record) => record.id === id) ?? null;
+  // A busy day may hold more than one page (1,000 records, see vendors/userlane/limits.ts).
+  for (let page = 1; ; page++) {
+    const records = await ctx
+      .vendor('userlane')
+      .nps(range, page, USERLANE_PAGE_RECORDS_MAX, { signal: ctx.signal });
+    const found = records.find((record) => record.id === id);
+    if (found) return found;
+    if (records.length < USERLANE_PAGE_RECORDS_MAX) return null;
+  }
+}
+
+/**
+ * A UserLoop row is an NPS answer only when it answers an NPS question of its survey (a CSAT row's
+ * "5" is no detractor): its survey's metadata says (one call per survey, cached across requests).
+ */
+async function loadUserLoopNps(ctx: GatewayContext, id: string): Promise<NpsRecord | null> {
+  const row = await ctx.vendor('userloop').response(id, { signal: ctx.signal });
+  const survey = await ctx.loaders.userloopSurvey.load(row.surveyId);
+  const question = survey.questions.find((q) => q.id === row.questionId);
+  return question?.type.toUpperCase() === 'NPS' ? rawResponseToNps(row) : null;
 }
