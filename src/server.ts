@@ -9,6 +9,7 @@ import { useSchemaExposure } from './http/exposure.js';
 import { createFrontDoor, GRAPHQL_PATH } from './http/front-door.js';
 import { useRequestLimits } from './http/limits.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
+import { usePartialErrors } from './http/partial-errors.js';
 import { useUploadSlots } from './http/uploads.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
@@ -71,6 +72,7 @@ function createGraphQLHandler(services: Services) {
       useRequestLimits(config.limits, schema),
       useSchemaExposure({ introspection: config.introspection, suggestions }),
       useRequestErrors({ logger, endRequest }),
+      usePartialErrors(),
     ],
   });
 }

@@ -93,15 +93,16 @@ export async function npsStreams(
   // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
   const lists = reads.heldLists;
 
+  // Each client is looked up on use: a disabled vendor fails its own stream, not the feed.
   if (wants('USERLANE') && !companyOnly) {
-    const client = reads.vendor('userlane');
+    const client = () => reads.vendor('userlane');
     const pages: ListAdapter<NpsRecord> = {
       kind: 'page',
       maxPageSize: USERLANE_PAGE_RECORDS_MAX,
       fetchPage: async (page, size, signal) => {
         const whole = lists.userlane(query.range);
         if (whole) return { items: (await whole).slice((page - 1) * size, page * size) };
-        return { items: await client.nps(query.range, page, size, { signal }) };
+        return { items: await client().nps(query.range, page, size, { signal }) };
       },
     };
     streams.push({
@@ -113,7 +114,7 @@ export async function npsStreams(
   }
 
   if (wants('PLANHAT')) {
-    const client = reads.vendor('planhat');
+    const client = () => reads.vendor('planhat');
     const list = {
       sort: '-npsDate',
       npsExpiryDay: npsExpiryDayFor(query.range, new Date()),
@@ -123,7 +124,7 @@ export async function npsStreams(
       kind: 'offset',
       maxLimit: PLANHAT_MAX_LIST_LIMIT,
       fetch: async (offset, limit, signal) => ({
-        items: (await client.listNps({ ...list, offset, limit }, { signal })).slots,
+        items: (await client().listNps({ ...list, offset, limit }, { signal })).slots,
       }),
     });
     const slots: OffsetAdapter<NpsRecord | null> = {
@@ -142,12 +143,26 @@ export async function npsStreams(
   }
 
   if (wants('USERLOOP') && !companyOnly) {
-    const client = reads.vendor('userloop');
+    const client = () => reads.vendor('userloop');
     // `GET /responses` documents no `question_id` filter: each NPS survey's rows are read whole
     // (survey and dates only) and a row of another question is a skipped slot, never an answer.
     // Positions are the survey list's under either reading of the docs.
     const bySurvey = new Map<string, Set<string>>();
-    for (const { surveyId, questionId } of await reads.userloopNpsQuestions()) {
+    let questions: { surveyId: string; questionId: string }[];
+    try {
+      questions = await reads.userloopNpsQuestions();
+    } catch (error) {
+      // UserLoop's streams cannot be named: its placeholder fails like a stream would, and the
+      // merge keeps UserLoop's positions in the cursor for when it answers again.
+      const failing: ListAdapter<NpsRecord> = {
+        kind: 'offset',
+        maxLimit: USERLOOP_MAX_LIMIT,
+        fetch: () => Promise.reject(error),
+      };
+      streams.push({ name: 'userloop:', adapter: failing });
+      return streams;
+    }
+    for (const { surveyId, questionId } of questions) {
       const set = bySurvey.get(surveyId) ?? new Set<string>();
       set.add(questionId);
       bySurvey.set(surveyId, set);
@@ -163,7 +178,7 @@ export async function npsStreams(
           maxLimit: USERLOOP_MAX_LIMIT,
           reportsTotal: false,
           fetch: async (offset, limit, signal) => {
-            const page = await client.responses({ surveyId, range: query.range }, offset, limit, {
+            const page = await client().responses({ surveyId, range: query.range }, offset, limit, {
               signal,
             });
             return { items: page.items.map(toNps), hasNextPage: page.hasNextPage };
