@@ -40,8 +40,8 @@ export type UserlaneReads = Pick<UserlaneClient, 'tags' | 'tasks' | 'taskActions
 const CONNECTION_PAGE_MAX = USERLANE_PAGE_RECORDS_MAX - 1;
 const CONNECTION_CURSOR_MAX = USERLANE_CURSOR_LIMIT_MAX - 1;
 
-function tagPages(reads: UserlaneReads, range: DateRange, max: number) {
-  return pageList((page, size, signal) => reads.tags(range, page, size, { signal }), max);
+function tagPages(reads: UserlaneReads, range: DateRange, max: number, type?: string) {
+  return pageList((page, size, signal) => reads.tags(range, page, size, { signal }, type), max);
 }
 
 function taskCursor(reads: UserlaneReads, range: DateRange, max: number) {
@@ -63,8 +63,12 @@ function actionCursor(reads: UserlaneReads, taskId: number, range: DateRange, ma
 }
 
 /** Every tag interaction of the range, for a whole-range walk. */
-export function tagsExport(client: UserlaneReads, range: DateRange): PageAdapter<TagInteraction> {
-  return tagPages(client, range, USERLANE_PAGE_RECORDS_MAX);
+export function tagsExport(
+  client: UserlaneReads,
+  range: DateRange,
+  type?: string,
+): PageAdapter<TagInteraction> {
+  return tagPages(client, range, USERLANE_PAGE_RECORDS_MAX, type);
 }
 
 /** Every per-user, per-day task row of the range, for a whole-range walk. */
@@ -89,8 +93,9 @@ export function tagInteractionsList(
   reads: UserlaneReads,
   range: DateRange,
   tagIds: readonly string[] | null,
+  type?: string,
 ): ListAdapter<TagInteraction> {
-  const pages = tagPages(reads, range, CONNECTION_PAGE_MAX);
+  const pages = tagPages(reads, range, CONNECTION_PAGE_MAX, type);
   if (!tagIds?.length) return pages;
   const wanted = new Set(tagIds);
   return filteredList(pagesAsOffsets(pages), (row) => (wanted.has(row.tagId) ? 'keep' : 'skip'));
