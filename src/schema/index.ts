@@ -16,6 +16,7 @@ import './userhero/conversation.js';
 import './userhero/customers.js';
 import './customers/people.js';
 import './userhero/customer-lists.js';
+import './userhero/customer-lookup.js';
 import './customers/profile.js';
 import './userhero/automations.js';
 import './nps/summary.js';
