@@ -107,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const server = createVendorServer({
         vendor,
         basePath: BASE_PATHS[vendor],
+        alsoServes: vendor === 'userhero' ? ['/api/hooks/'] : undefined,
         app: world.apps[vendor],
         log,
         faults,
@@ -145,6 +146,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     USERHERO_BASE_URL: urls.userhero,
     USERHERO_API_KEY: secrets.userheroApiKey,
     USERHERO_WORKSPACE_ID: world.seed.userhero.workspaceId,
+    // Incoming webhooks beside the API, as on userhero.co (`/api/hooks` next to `/api/v1`).
+    USERHERO_HOOKS_BASE_URL: `${new URL(urls.userhero).origin}/api/hooks`,
     PLANHAT_BASE_URL: urls.planhat,
     PLANHAT_API_TOKEN: secrets.planhatToken,
   });
