@@ -23,6 +23,7 @@ import './nps/summary.js';
 import './nps/customer-nps.js';
 import './customers/company.js';
 import './surveys/surveys.js';
+import './surveys/survey-by-id.js';
 import './surveys/questions.js';
 import './surveys/responses.js';
 import './nps/mutations.js';

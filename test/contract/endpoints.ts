@@ -30,6 +30,7 @@ export const ENDPOINTS: Endpoint[] = [
     endpoint: 'GET /properties/{propertyId}/surveys/{surveyId}',
     methods: ['surveyResponses'],
     fields: [
+      'Query.survey',
       'Survey.responses',
       'SurveyQuestion.breakdown',
       'SurveyQuestion.openResponses',

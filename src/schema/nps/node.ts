@@ -20,7 +20,7 @@ export async function loadNpsRecord(ctx: GatewayContext, key: string): Promise<N
       case 'PLANHAT':
         return await ctx.vendor('planhat').getNps(id, { signal: ctx.signal });
       case 'USERLOOP':
-        return await loadUserLoopNps(ctx, id);
+        return rawResponseToNps(await ctx.vendor('userloop').response(id, { signal: ctx.signal }));
       case 'USERLANE':
         return await loadUserlaneNps(ctx, id);
       default:
@@ -48,15 +48,4 @@ async function loadUserlaneNps(ctx: GatewayContext, id: string): Promise<NpsReco
     if (found) return found;
     if (records.length < USERLANE_PAGE_RECORDS_MAX) return null;
   }
-}
-
-/**
- * A UserLoop row is an NPS answer only when it answers an NPS question of its survey (a CSAT row's
- * "5" is no detractor): its survey's metadata says (one call per survey, cached across requests).
- */
-async function loadUserLoopNps(ctx: GatewayContext, id: string): Promise<NpsRecord | null> {
-  const row = await ctx.vendor('userloop').response(id, { signal: ctx.signal });
-  const survey = await ctx.loaders.userloopSurvey.load(row.surveyId);
-  const question = survey.questions.find((q) => q.id === row.questionId);
-  return question?.type.toUpperCase() === 'NPS' ? rawResponseToNps(row) : null;
 }
