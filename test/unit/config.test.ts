@@ -44,6 +44,12 @@ describe('configuration', () => {
       hooksBaseUrl: 'https://userhero.co/api/hooks',
     });
     expect(config.userlane?.baseUrl).toBe('https://api.userlane.com/analytics/public');
+    // Webhooks default to /api/hooks on the API's own origin, wherever that is.
+    const proxied = loadConfig({
+      USERHERO_API_KEY: 'k',
+      USERHERO_BASE_URL: 'https://proxy.example/uh/api/v1',
+    });
+    expect(proxied.userhero?.hooksBaseUrl).toBe('https://proxy.example/api/hooks');
     expect(hasVendorCredentials({ PLANHAT_API_TOKEN: 'x' })).toBe(true);
     expect(hasVendorCredentials({ PLANHAT_API_TOKEN: ' ' })).toBe(false);
   });

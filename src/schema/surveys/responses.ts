@@ -24,13 +24,8 @@ import { Respondent } from '../nps/nps.js';
 import { Source } from '../shared/source.js';
 import { loadResponse } from './nodes.js';
 import { SurveyQuestion } from './questions.js';
-import {
-  RANGE_DESCRIPTION,
-  Survey,
-  surveyRange,
-  USERLOOP_DEFAULT_RANGE_DESCRIPTION,
-  userloopRange,
-} from './surveys.js';
+import { RANGE_DESCRIPTION, Survey, surveyRange } from './surveys.js';
+import { USERLOOP_DEFAULT_RANGE_DESCRIPTION, userloopRange } from './surveys.js';
 import { UserlaneUser } from '../userlane/users.js';
 
 async function personOf(
@@ -262,13 +257,11 @@ builder.objectField(SurveyQuestion, 'openResponses', (t) =>
         range: t.arg({ type: DateRange, description: USERLOOP_DEFAULT_RANGE_DESCRIPTION }),
       },
       resolve: (q, args, ctx) => {
-        const range = q.source === 'USERLANE' ? surveyRange(args.range) : userloopRange(args.range);
-        const adapter =
-          q.source === 'USERLANE'
-            ? userlaneResponsesList(ctx.vendor('userlane'), q.surveyId, surveyRange(args.range), {
-                commentOnly: true,
-              })
-            : userloopOpenList(ctx.vendor('userloop'), q.surveyId, q.id, range);
+        const lane = q.source === 'USERLANE' ? surveyRange(args.range) : null;
+        const range = lane ?? userloopRange(args.range);
+        const adapter = lane
+          ? userlaneResponsesList(ctx.vendor('userlane'), q.surveyId, lane, { commentOnly: true })
+          : userloopOpenList(ctx.vendor('userloop'), q.surveyId, q.id, range);
         return connectionFromAdapter(adapter, args, {
           field: 'SurveyQuestion.openResponses',
           filters: { question: questionKey(q), range: range ?? null },

@@ -15,13 +15,19 @@ export const USERHERO_DEFAULT_HOOKS_BASE_URL = 'https://userhero.co/api/hooks';
 
 /**
  * The hooks base on the API's origin: one connection pool serves both, and the API key is never
- * sent to a host it was not configured for (hook calls carry no key at all).
+ * sent to a host it was not configured for (hook calls carry no key at all). Unset, it is
+ * `/api/hooks` on the API's origin (`https://userhero.co/api/hooks` by default).
  */
 function hooksBase(env: Record<string, string | undefined>, baseUrl: string): string {
-  const hooks = urlVar(env, 'USERHERO_HOOKS_BASE_URL', USERHERO_DEFAULT_HOOKS_BASE_URL);
-  if (new URL(hooks).origin !== new URL(baseUrl).origin) {
+  const origin = new URL(baseUrl).origin;
+  const fallback =
+    origin === new URL(USERHERO_DEFAULT_BASE_URL).origin
+      ? USERHERO_DEFAULT_HOOKS_BASE_URL
+      : `${origin}/api/hooks`;
+  const hooks = urlVar(env, 'USERHERO_HOOKS_BASE_URL', fallback);
+  if (new URL(hooks).origin !== origin) {
     throw new ConfigError(
-      `USERHERO_HOOKS_BASE_URL must be on the same origin as USERHERO_BASE_URL (${new URL(baseUrl).origin})`,
+      `USERHERO_HOOKS_BASE_URL must be on the same origin as USERHERO_BASE_URL (${origin})`,
     );
   }
   return hooks;
