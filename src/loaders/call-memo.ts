@@ -46,8 +46,9 @@ export function memoizedClient<C extends object>(vendor: VendorName, client: C):
   const calls = new Map<string, Promise<unknown>>();
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
+    get(target, prop) {
+      // Read on the client itself: its private fields belong to it, not to the proxy.
+      const value = Reflect.get(target, prop) as unknown;
       if (typeof value !== 'function') return value;
       let fn = wrapped.get(prop);
       if (fn !== undefined) return fn;
