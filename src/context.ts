@@ -2,6 +2,7 @@
 // http plugins import: they name the context without depending on the code that builds it.
 import { requestInfo } from './http/request-info.js';
 import type { Loaders } from './loaders/index.js';
+import { memoizedClient } from './loaders/call-memo.js';
 import { createLoaders } from './loaders/index.js';
 import type { Services, VendorClients } from './services.js';
 import type { RequestScope } from './transport/deadline.js';
@@ -14,10 +15,10 @@ import type { GatewayContext } from './types.js';
 
 export function createContextFactory(services: Services) {
   const { requestDeadlineMs, vendorCallCap } = services.config;
-  const vendor: GatewayContext['vendor'] = (name) => {
-    const client = services.vendors[name];
-    if (!client) throw disabledVendor(name);
-    return client as NonNullable<VendorClients[typeof name]>;
+  const client = (name: VendorName) => {
+    const found = services.vendors[name];
+    if (!found) throw disabledVendor(name);
+    return found as NonNullable<VendorClients[typeof name]>;
   };
   /**
    * Builds the request's context in `into` (Yoga's own context object: a context returned to
@@ -31,8 +32,10 @@ export function createContextFactory(services: Services) {
     context.requestId = info.id;
     context.client = info.client;
     context.services = services;
-    context.vendor = vendor;
     context[LAZY] = {
+      client,
+      clients: undefined,
+      vendor: undefined,
       request,
       startedAt: info.arrivedAt,
       deadlineMs: requestDeadlineMs,
@@ -49,6 +52,10 @@ const LAZY = Symbol('lazy context state');
 
 interface Lazy {
   [LAZY]: {
+    client: (name: VendorName) => object;
+    /** The request's clients, each behind its call memo (loaders/call-memo.ts), on first use. */
+    clients: Map<VendorName, object> | undefined;
+    vendor: GatewayContext['vendor'] | undefined;
     request: Request;
     startedAt: number;
     deadlineMs: number;
@@ -71,6 +78,21 @@ function scopeOf(context: Lazy): RequestScope {
 
 // Shared by every context (no closures per request); each getter reads its own context's state.
 const LAZY_PROPERTIES: PropertyDescriptorMap = {
+  vendor: {
+    get(this: Lazy) {
+      const state = this[LAZY];
+      return (state.vendor ??= ((name: VendorName) => {
+        const clients = (state.clients ??= new Map());
+        let memoized = clients.get(name);
+        if (memoized === undefined) {
+          memoized = memoizedClient(name, state.client(name));
+          clients.set(name, memoized);
+        }
+        return memoized;
+      }) as GatewayContext['vendor']);
+    },
+    enumerable: true,
+  },
   signal: {
     get(this: Lazy) {
       return scopeOf(this).signal;

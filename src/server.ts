@@ -19,6 +19,7 @@ import {
   usePersistedDocuments,
 } from './http/persisted.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
+import { usePartialErrors } from './http/partial-errors.js';
 import { useUploadSlots } from './http/uploads.js';
 import { useObservability } from './observability/yoga-plugin.js';
 import { schema } from './schema/index.js';
@@ -107,6 +108,7 @@ function createGraphQLHandler(services: Services) {
       clients.compression ? useCompression() : {},
       useSchemaExposure({ introspection: config.introspection, suggestions }),
       useRequestErrors({ logger, endRequest, maskError: mask }),
+      usePartialErrors(),
     ],
   });
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT, VENDOR_WEIGHTS, walkPages } from './rules.js';
+import { ACCOUNT, USERLANE_PAGE, VENDOR_WEIGHTS, walkPages } from './rules.js';
 
 // Reads whose calls depend on a field's arguments: the request-wide reads (loaders/exports.ts)
 // that fields share, and the pages of filtered connections and of the merged NPS feed, which
@@ -8,22 +8,27 @@ import { ACCOUNT, VENDOR_WEIGHTS, walkPages } from './rules.js';
 export type Args = Record<string, unknown>;
 
 export const USERLOOP_PAGE = 200;
-/** Connection reads of Userlane ask one less than its 5,000 (lists/userlane.ts). */
-const USERLANE_CONNECTION_PAGE = 4_999;
+/**
+ * Connection reads of Userlane ask one less than an export's page (lists/userlane.ts): 1,000 on
+ * the page endpoints (Tags), 5,000 on the cursor ones (Tasks).
+ */
+const USERLANE_CONNECTION_PAGE = USERLANE_PAGE - 1;
+const USERLANE_CONNECTION_CURSOR = 4_999;
 
 /**
  * Weighted calls of each request-wide read, by name (a read of one range is `name@range`): each
  * is made once per request and range, whatever number of fields or items use it.
  */
 const SHARED_READ_CALLS: Readonly<Record<string, number>> = {
-  'userlane:nps': walkPages(ACCOUNT.userlaneAnswers, 5_000),
+  'userlane:nps': walkPages(ACCOUNT.userlaneAnswers, USERLANE_PAGE),
   'planhat:nps': walkPages(ACCOUNT.planhatAnswers, 10_000),
   // UserLoop's catalog, then every listed survey's metadata (to find its NPS questions).
   'userloop:catalog': 1,
   'userloop:surveys': ACCOUNT.userloopSurveys,
   // Each survey's answers of the range: its pages of 200, the first one partly full.
   'userloop:answers': ACCOUNT.userloopSurveys + Math.ceil(ACCOUNT.userloopAnswers / USERLOOP_PAGE),
-  'userlane:surveys': ACCOUNT.userlaneSurveys * walkPages(ACCOUNT.userlaneSurveyAnswers, 5_000),
+  'userlane:surveys':
+    ACCOUNT.userlaneSurveys * walkPages(ACCOUNT.userlaneSurveyAnswers, USERLANE_PAGE),
   // A workspace's projects, for custom field definitions (once per request, as containers).
   'userhero:projects': VENDOR_WEIGHTS.userhero,
 };
@@ -83,10 +88,13 @@ export function scan(
   max: number,
   first: number,
   kind: 'offset' | 'cursor',
-  options: { dense?: boolean; ahead?: boolean } = {},
+  options: { dense?: boolean; ahead?: boolean; readsAhead?: boolean } = {},
 ): Calls {
   const limit = first + 1;
-  const reads = (want: number) => (options.ahead && options.dense && want >= 200 ? 2 : 1);
+  // A list is read ahead when the query is dense, even where the filter is not (UserLoop's rows
+  // of other questions): `readsAhead` says so apart from `dense`.
+  const readsAhead = options.readsAhead ?? options.dense;
+  const reads = (want: number) => (options.ahead && readsAhead && want >= 200 ? 2 : 1);
   let want = Math.min(
     max,
     kind === 'cursor'
@@ -133,7 +141,7 @@ export function feedCalls(args: Args, first: number): Calls {
   const ahead = first + 1 >= 200 ? 2 : 1;
   let calls = each(0);
   if (sources.includes('USERLANE') && !companyOnly) {
-    const pages = narrows ? scan(ACCOUNT.userlaneAnswers, 5_000, first, 'offset') : each(1);
+    const pages = narrows ? scan(ACCOUNT.userlaneAnswers, USERLANE_PAGE, first, 'offset') : each(1);
     // Each read of Userlane's page-numbered list spans up to 2 of its pages.
     calls = plus(calls, times(2, pages));
   }
@@ -145,11 +153,15 @@ export function feedCalls(args: Args, first: number): Calls {
     );
   }
   if (sources.includes('USERLOOP') && !companyOnly) {
-    // One stream per NPS question; their rows add up to at most every UserLoop row.
+    // One stream per survey asking an NPS question (at most one per NPS question); each skips
+    // its survey's rows of other questions, so it is always a scan; their rows add up to at
+    // most every UserLoop row.
     const questions = ACCOUNT.userloopNpsQuestions;
-    const stream = skips
-      ? scan(ACCOUNT.userloopAnswers, USERLOOP_PAGE, first, 'offset', { dense, ahead: true })
-      : each(ahead);
+    const stream = scan(ACCOUNT.userloopAnswers, USERLOOP_PAGE, first, 'offset', {
+      dense: false,
+      ahead: true,
+      readsAhead: dense,
+    });
     calls = plus(calls, { item: questions * stream.item, once: stream.once });
   }
   return whole(calls);
@@ -158,7 +170,7 @@ export function feedCalls(args: Args, first: number): Calls {
 export const tagScan = (first: number) =>
   shared(times(2, scan(ACCOUNT.userlaneRows, USERLANE_CONNECTION_PAGE, first, 'offset')));
 export const taskScan = (first: number) =>
-  shared(scan(ACCOUNT.userlaneRows, USERLANE_CONNECTION_PAGE, first, 'cursor'));
+  shared(scan(ACCOUNT.userlaneRows, USERLANE_CONNECTION_CURSOR, first, 'cursor'));
 
 // Calls of fields whose vendor reads depend on their arguments, for their declarations. For a
 // connection, `first` is its page and `paged` what an unfiltered page costs: 1, or 2 after a

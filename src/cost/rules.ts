@@ -2,6 +2,7 @@ import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import type { VendorName } from '../transport/types.js';
 import { VENDORS } from '../vendors/registry.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../vendors/userlane/limits.js';
 
 // What the cost analysis (http/cost.ts) knows beyond the fields' own declarations (declare.ts):
 // vendor weights, which types are containers, and the reference account that data-dependent
@@ -94,8 +95,11 @@ export const LOOKUP_COSTS: Readonly<Record<string, number>> = {
 /** Items a list field that is not a connection is assumed to hold, unless it declares more. */
 export const DEFAULT_LIST_SIZE = 10;
 
-/** Userlane's largest page, and its whole-range walks (tags, tasks) at the reference volume. */
-export const USERLANE_PAGE = 5_000;
+/**
+ * The largest page the gateway asks of Userlane's page endpoints (1,000 records, see
+ * vendors/userlane/limits.ts), and its whole-range walks (tags, tasks) at the reference volume.
+ */
+export const USERLANE_PAGE = USERLANE_PAGE_RECORDS_MAX;
 export const USERLANE_WALK = walkPages(ACCOUNT.userlaneRows, USERLANE_PAGE);
 
 /** Selections of a connection or edge that hold what the connection's own call fetched. */

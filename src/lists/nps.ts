@@ -2,6 +2,7 @@
 import { type DateRange, dayEndInstant, dayStartInstant } from '../domain/date-range.js';
 import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
 import type { PlanhatNpsRead } from '../domain/nps-exports.js';
+import type { RawResponse } from '../domain/userloop-surveys.js';
 import type { ExportLists } from '../loaders/export-feeds.js';
 import type { ListAdapter, MergeStream, OffsetAdapter } from '../pagination/index.js';
 import {
@@ -11,7 +12,7 @@ import {
   type ReadAheadStore,
 } from '../pagination/index.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
-import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../vendors/userlane/limits.js';
 import { USERLOOP_MAX_LIMIT } from '../vendors/userloop/client.js';
 import { rawResponseToNps } from '../vendors/userloop/map.js';
 import type { VendorLookup } from '../services.js';
@@ -92,15 +93,16 @@ export async function npsStreams(
   // (npsSummary beside this feed): then its pages cost no vendor call, at the same positions.
   const lists = reads.heldLists;
 
+  // Each client is looked up on use: a disabled vendor fails its own stream, not the feed.
   if (wants('USERLANE') && !companyOnly) {
-    const client = reads.vendor('userlane');
+    const client = () => reads.vendor('userlane');
     const pages: ListAdapter<NpsRecord> = {
       kind: 'page',
-      maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+      maxPageSize: USERLANE_PAGE_RECORDS_MAX,
       fetchPage: async (page, size, signal) => {
         const whole = lists.userlane(query.range);
         if (whole) return { items: (await whole).slice((page - 1) * size, page * size) };
-        return { items: await client.nps(query.range, page, size, { signal }) };
+        return { items: await client().nps(query.range, page, size, { signal }) };
       },
     };
     streams.push({
@@ -112,7 +114,7 @@ export async function npsStreams(
   }
 
   if (wants('PLANHAT')) {
-    const client = reads.vendor('planhat');
+    const client = () => reads.vendor('planhat');
     const list = {
       sort: '-npsDate',
       npsExpiryDay: npsExpiryDayFor(query.range, new Date()),
@@ -122,7 +124,7 @@ export async function npsStreams(
       kind: 'offset',
       maxLimit: PLANHAT_MAX_LIST_LIMIT,
       fetch: async (offset, limit, signal) => ({
-        items: (await client.listNps({ ...list, offset, limit }, { signal })).slots,
+        items: (await client().listNps({ ...list, offset, limit }, { signal })).slots,
       }),
     });
     const slots: OffsetAdapter<NpsRecord | null> = {
@@ -141,41 +143,64 @@ export async function npsStreams(
   }
 
   if (wants('USERLOOP') && !companyOnly) {
-    const client = reads.vendor('userloop');
-    for (const { surveyId, questionId } of await reads.userloopNpsQuestions()) {
+    const client = () => reads.vendor('userloop');
+    // `GET /responses` documents no `question_id` filter: each NPS survey's rows are read whole
+    // (survey and dates only) and a row of another question is a skipped slot, never an answer.
+    // Positions are the survey list's under either reading of the docs.
+    const bySurvey = new Map<string, Set<string>>();
+    let questions: { surveyId: string; questionId: string }[];
+    try {
+      questions = await reads.userloopNpsQuestions();
+    } catch (error) {
+      // UserLoop's streams cannot be named: its placeholder fails like a stream would, and the
+      // merge keeps UserLoop's positions in the cursor for when it answers again.
+      const failing: ListAdapter<NpsRecord> = {
+        kind: 'offset',
+        maxLimit: USERLOOP_MAX_LIMIT,
+        fetch: () => Promise.reject(error),
+      };
+      streams.push({ name: 'userloop:', adapter: failing });
+      return streams;
+    }
+    for (const { surveyId, questionId } of questions) {
+      const set = bySurvey.get(surveyId) ?? new Set<string>();
+      set.add(questionId);
+      bySurvey.set(surveyId, set);
+    }
+    for (const [surveyId, questions] of bySurvey) {
+      const toNps = (row: RawResponse) =>
+        row.questionId !== null && questions.has(row.questionId) ? rawResponseToNps(row) : null;
       const fromVendor = aheadIfDense(
         reads.readAhead.userloop,
-        `responses ${JSON.stringify([surveyId, questionId, query.range])}`,
+        `responses ${JSON.stringify([surveyId, query.range])}`,
         {
           kind: 'offset',
           maxLimit: USERLOOP_MAX_LIMIT,
           reportsTotal: false,
           fetch: async (offset, limit, signal) => {
-            const page = await client.responses(
-              { surveyId, questionId, range: query.range },
-              offset,
-              limit,
-              { signal },
-            );
-            return { items: page.items.map(rawResponseToNps), hasNextPage: page.hasNextPage };
+            const page = await client().responses({ surveyId, range: query.range }, offset, limit, {
+              signal,
+            });
+            return { items: page.items.map(toNps), hasNextPage: page.hasNextPage };
           },
         },
       );
       const slots: OffsetAdapter<NpsRecord | null> = {
         ...fromVendor,
         fetch: async (offset, limit, signal) => {
-          const whole = lists.userloopQuestion(query.range, surveyId, questionId);
+          const whole = lists.userloopSurvey(query.range, surveyId);
           if (whole) {
             const rows = await whole;
-            const items = rows.slice(offset, offset + limit).map(rawResponseToNps);
+            const items = rows.slice(offset, offset + limit).map(toNps);
             return { items, hasNextPage: offset + limit < rows.length };
           }
           return fromVendor.fetch(offset, limit, signal);
         },
       };
+      // Other questions' rows interleave with the NPS answers: never a dense run.
       streams.push({
-        name: `userloop:${surveyId}:${questionId}`,
-        adapter: filteredList(slots, verdict, { dense }) as ListAdapter<NpsRecord>,
+        name: `userloop:${surveyId}`,
+        adapter: filteredList(slots, verdict) as ListAdapter<NpsRecord>,
       });
     }
   }

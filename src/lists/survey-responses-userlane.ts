@@ -3,7 +3,7 @@
 import type { DateRange } from '../domain/date-range.js';
 import type { PageAdapter } from '../pagination/index.js';
 import type { SurveyResponseFilter, UserlaneClient } from '../vendors/userlane/client.js';
-import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../vendors/userlane/limits.js';
 import type { SurveyResponseRecord } from './survey-records.js';
 import { fromUserlane } from './survey-response-records.js';
 
@@ -16,7 +16,7 @@ export function userlaneResponsesList(
 ): PageAdapter<SurveyResponseRecord> {
   return {
     kind: 'page',
-    maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+    maxPageSize: USERLANE_PAGE_RECORDS_MAX,
     fetchPage: async (page, size, signal) => ({
       items: (await client.surveyResponses(surveyId, range, filter, page, size, { signal })).map(
         fromUserlane,

@@ -48,7 +48,8 @@ export function userloopOpenList(
   client: UserLoopClient,
   surveyId: string,
   questionId: string,
-  range: DateRange,
+  /** Undefined: UserLoop's documented default, 1970-01-01 through today. */
+  range: DateRange | undefined,
 ): OffsetAdapter<SurveyResponseRecord> {
   return {
     kind: 'offset',

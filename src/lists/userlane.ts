@@ -10,11 +10,14 @@ import {
   pagesAsOffsets,
 } from '../pagination/index.js';
 import type { UserlaneClient } from '../vendors/userlane/client.js';
-import { USERLANE_CURSOR_LIMIT_MAX, USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+import {
+  USERLANE_CURSOR_LIMIT_MAX,
+  USERLANE_PAGE_RECORDS_MAX,
+} from '../vendors/userlane/limits.js';
 
 type PageFetch<T> = (page: number, size: number, signal?: AbortSignal) => Promise<T[]>;
 
-function pageList<T>(fetch: PageFetch<T>, maxPageSize = USERLANE_PAGE_LIMIT_MAX): PageAdapter<T> {
+function pageList<T>(fetch: PageFetch<T>, maxPageSize = USERLANE_PAGE_RECORDS_MAX): PageAdapter<T> {
   return {
     kind: 'page',
     maxPageSize,
@@ -34,11 +37,11 @@ export type UserlaneReads = Pick<UserlaneClient, 'tags' | 'tasks' | 'taskActions
  * exports always ask the maximum: so no connection page ever repeats an export's call, and the
  * exports (which may be long) need not be kept in the per-request call memo.
  */
-const CONNECTION_PAGE_MAX = USERLANE_PAGE_LIMIT_MAX - 1;
+const CONNECTION_PAGE_MAX = USERLANE_PAGE_RECORDS_MAX - 1;
 const CONNECTION_CURSOR_MAX = USERLANE_CURSOR_LIMIT_MAX - 1;
 
-function tagPages(reads: UserlaneReads, range: DateRange, max: number) {
-  return pageList((page, size, signal) => reads.tags(range, page, size, { signal }), max);
+function tagPages(reads: UserlaneReads, range: DateRange, max: number, type?: string) {
+  return pageList((page, size, signal) => reads.tags(range, page, size, { signal }, type), max);
 }
 
 function taskCursor(reads: UserlaneReads, range: DateRange, max: number) {
@@ -60,8 +63,12 @@ function actionCursor(reads: UserlaneReads, taskId: number, range: DateRange, ma
 }
 
 /** Every tag interaction of the range, for a whole-range walk. */
-export function tagsExport(client: UserlaneReads, range: DateRange): PageAdapter<TagInteraction> {
-  return tagPages(client, range, USERLANE_PAGE_LIMIT_MAX);
+export function tagsExport(
+  client: UserlaneReads,
+  range: DateRange,
+  type?: string,
+): PageAdapter<TagInteraction> {
+  return tagPages(client, range, USERLANE_PAGE_RECORDS_MAX, type);
 }
 
 /** Every per-user, per-day task row of the range, for a whole-range walk. */
@@ -86,8 +93,9 @@ export function tagInteractionsList(
   reads: UserlaneReads,
   range: DateRange,
   tagIds: readonly string[] | null,
+  type?: string,
 ): ListAdapter<TagInteraction> {
-  const pages = tagPages(reads, range, CONNECTION_PAGE_MAX);
+  const pages = tagPages(reads, range, CONNECTION_PAGE_MAX, type);
   if (!tagIds?.length) return pages;
   const wanted = new Set(tagIds);
   return filteredList(pagesAsOffsets(pages), (row) => (wanted.has(row.tagId) ? 'keep' : 'skip'));

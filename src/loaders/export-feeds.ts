@@ -22,15 +22,8 @@ export interface ExportLists {
   planhat(range: DateRange): Promise<PlanhatNpsRead> | null;
   /** Userlane's NPS list of the range, whole. */
   userlane(range: DateRange): Promise<NpsRecord[]> | null;
-  /**
-   * One UserLoop question's answers in the range, whole. An assumption the docs leave open: a
-   * `question_id` filter yields the survey's answers to that question in the survey list's order.
-   */
-  userloopQuestion(
-    range: DateRange,
-    surveyId: string,
-    questionId: string,
-  ): Promise<RawResponse[]> | null;
+  /** One UserLoop survey's rows in the range, whole, in the survey list's order. */
+  userloopSurvey(range: DateRange, surveyId: string): Promise<RawResponse[]> | null;
 }
 
 export function exportLists(
@@ -49,22 +42,9 @@ export function exportLists(
       const read = ifRead(userlaneNps, caches.userlaneNps, range, rangeKey(range));
       return read && read.then((e) => e.records);
     },
-    userloopQuestion: (range, surveyId, questionId) => {
+    userloopSurvey: (range, surveyId) => {
       const at = { range, surveyId };
-      const read = ifRead(
-        userloop.surveyRead,
-        caches.userloopResponses,
-        at,
-        userloop.surveyKey(at),
-      );
-      return (
-        read &&
-        read.then((rows) =>
-          derived.get([rows], `question:${questionId}`, () =>
-            rows.filter((row) => row.questionId === questionId),
-          ),
-        )
-      );
+      return ifRead(userloop.surveyRead, caches.userloopResponses, at, userloop.surveyKey(at));
     },
   };
 }

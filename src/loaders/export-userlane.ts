@@ -4,7 +4,7 @@ import type { DateRange } from '../domain/date-range.js';
 import type { NpsRecord } from '../domain/nps.js';
 import type { Indexed } from '../domain/nps-exports.js';
 import { iterateAdapter } from '../pagination/index.js';
-import { USERLANE_PAGE_LIMIT_MAX } from '../vendors/userlane/limits.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../vendors/userlane/limits.js';
 import { rangeKey, type SharedRead } from './export-cache.js';
 import { index } from './export-index.js';
 import { type Memo, memoBy } from './memo.js';
@@ -26,7 +26,7 @@ export function userlaneNpsExport(
         for await (const record of iterateAdapter<NpsRecord>(
           {
             kind: 'page',
-            maxPageSize: USERLANE_PAGE_LIMIT_MAX,
+            maxPageSize: USERLANE_PAGE_RECORDS_MAX,
             fetchPage: async (page, size) => ({
               items: await client.nps(range, page, size, { signal }),
             }),

@@ -3,6 +3,7 @@ import { npsMatcher, type NpsQuery } from '../lists/nps.js';
 import type { MetadataCaches } from '../services.js';
 import type { ExportLoaders } from './exports.js';
 import { stableKey } from './memo.js';
+import { VendorError } from '../transport/vendor-error.js';
 
 /**
  * What NPS records are read from: the request's exports and the cache of values derived from
@@ -13,24 +14,62 @@ export interface NpsRecordReads {
   loaders: { exports: ExportLoaders };
 }
 
+/** A source of a merged NPS read that failed, with its vendor's error. */
+export interface MissingSource {
+  source: NpsRecord['source'];
+  error: VendorError;
+}
+
+/** The records of the sources that answered, and the sources that did not. */
+export interface NpsRecordsRead {
+  records: NpsRecord[];
+  missing: MissingSource[];
+}
+
+/**
+ * A vendor failure a merged read answers around (the vendor down, slow, refusing our key, over
+ * its budget, or not configured); a refusal of the caller's own arguments still fails the field.
+ */
+export function isSourceFailure(error: unknown): error is VendorError {
+  return error instanceof VendorError && error.kind !== 'bad_request';
+}
+
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once
  * per request, whatever number of fields or customers ask), newest first. Summaries of the same
  * filter (overall, per week, per source...) share one list per request, and requests served the
- * same cached exports share it too: the list is kept with the exports it was built from.
+ * same cached exports share it too: the list is kept with the exports it was built from. A
+ * source whose vendor fails is left out and named in `missing`: the others still count.
  */
-export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<NpsRecord[]> {
+export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<NpsRecordsRead> {
   const { exports } = ctx.loaders;
   const key = `records:${stableKey(query)}`;
   return exports.derive(key, async () => {
     const companyOnly = Boolean(query.companyIds?.length);
     const wants = (source: NpsRecord['source']) => query.sources.includes(source);
+    const missing: MissingSource[] = [];
+    const part = async (
+      source: NpsRecord['source'],
+      read: () => Promise<{ records: NpsRecord[] }>,
+    ): Promise<{ records: NpsRecord[] } | null> => {
+      try {
+        return await read();
+      } catch (error) {
+        if (!isSourceFailure(error)) throw error;
+        missing.push({ source, error });
+        return null;
+      }
+    };
     const parts = await Promise.all([
-      wants('USERLANE') && !companyOnly ? exports.userlaneNps(query.range) : null,
-      wants('PLANHAT') ? exports.planhatNps(query.range) : null,
-      wants('USERLOOP') && !companyOnly ? exports.userloopNps(query.range) : null,
+      wants('USERLANE') && !companyOnly
+        ? part('USERLANE', () => exports.userlaneNps(query.range))
+        : null,
+      wants('PLANHAT') ? part('PLANHAT', () => exports.planhatNps(query.range)) : null,
+      wants('USERLOOP') && !companyOnly
+        ? part('USERLOOP', () => exports.userloopNps(query.range))
+        : null,
     ]);
-    const lists = parts.flatMap((part) => (part ? [part.records] : []));
+    const lists = parts.flatMap((p) => (p ? [p.records] : []));
     const build = () => {
       const keep = npsMatcher(query);
       return lists
@@ -39,7 +78,8 @@ export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<Np
         .sort(newestFirst);
     };
     const [first, ...rest] = lists;
-    return first ? ctx.services.caches.derived.get([first, ...rest], key, build) : build();
+    const records = first ? ctx.services.caches.derived.get([first, ...rest], key, build) : build();
+    return { records, missing };
   });
 }
 

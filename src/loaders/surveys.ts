@@ -43,7 +43,8 @@ export interface SurveyLoaders {
     surveyId: string,
     questionId: string,
     answerIds: readonly string[] | null,
-    range: DateRange,
+    /** Undefined: UserLoop's documented default, 1970-01-01 through today. */
+    range: DateRange | undefined,
   ): Promise<AnswerBreakdown>;
   /** `GET /responses/{id}`; null when the key may not read it or it does not exist. */
   userloopResponse: DataLoader<string, RawResponse | null>;
@@ -122,7 +123,12 @@ export function createSurveyLoaders(ctx: LoaderScope, reads: SurveyReads): Surve
   });
 
   const userloopCounts = memo(
-    (surveyId: string, questionId: string, answerIds: readonly string[] | null, range: DateRange) =>
+    (
+      surveyId: string,
+      questionId: string,
+      answerIds: readonly string[] | null,
+      range: DateRange | undefined,
+    ) =>
       ctx
         .vendor('userloop')
         .counts(surveyId, questionId, { answerIds: answerIds ?? undefined, range }, { signal }),

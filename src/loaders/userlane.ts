@@ -21,7 +21,7 @@ export interface UserlaneLoaders {
   /** The Tags and Tasks endpoints as connections read them, each distinct call made once. */
   reads: UserlaneReads;
   /** Per-tag totals of the range, most interactions first. */
-  tagSummaries(range: DateRange): Promise<TagSummary[]>;
+  tagSummaries(range: DateRange, type?: string): Promise<TagSummary[]>;
   /** Per-task totals of the range, most starts first. */
   taskSummaries(range: DateRange): Promise<TaskSummary[]>;
   /** The caller checks the 31-day rule first. */
@@ -44,9 +44,9 @@ export function createUserlaneLoaders(ctx: LoaderScope): UserlaneLoaders {
   };
 
   const reads: UserlaneReads = {
-    tags: (range, page, limit) =>
-      once(['tags', range.from, range.to, page, limit], () =>
-        client().tags(range, page, limit, { signal }),
+    tags: (range, page, limit, _opts, type) =>
+      once(['tags', range.from, range.to, page, limit, type ?? null], () =>
+        client().tags(range, page, limit, { signal }, type),
       ),
     tasks: (range, cursor, limit) =>
       once(['tasks', range.from, range.to, cursor, limit], () =>
@@ -60,10 +60,10 @@ export function createUserlaneLoaders(ctx: LoaderScope): UserlaneLoaders {
 
   // Exports go to the client directly: their calls (the vendor's largest pages) are never a
   // connection's (see lists/userlane.ts), and keeping their pages would defeat the streaming.
-  const tagSummaries = (range: DateRange) =>
-    once(['tagSummaries', range.from, range.to], async () => {
+  const tagSummaries = (range: DateRange, type?: string) =>
+    once(['tagSummaries', range.from, range.to, type ?? null], async () => {
       const tally = new TagTally();
-      for await (const row of iterateAdapter(tagsExport(client(), range), { signal })) {
+      for await (const row of iterateAdapter(tagsExport(client(), range, type), { signal })) {
         tally.add(row);
       }
       return tally.result();

@@ -1,29 +1,35 @@
 import { type PageRequest, parseArgs, refuse } from './args.js';
-import { DEFAULT_FIRST, maxFirstFor, vendorMaxOf } from './bounds.js';
+import { DEFAULT_FIRST, maxFirstFor } from './bounds.js';
 import { connection, lazyEdge } from './connection.js';
 import {
   type CursorBody,
-  cursorRefusal,
   decodeCursor,
   encodeCursor,
   fingerprint,
   positionBody,
-  readPosition,
 } from './cursor-codec.js';
+import { decodeStates, type MergeStream } from './merge-cursor.js';
 import { type Position, type ReadItem, START } from './position.js';
 import { readWindow } from './read-window.js';
 import type { Connection, ConnectionArgs, ConnectionOptions, Edge, ListAdapter } from './types.js';
 
-/** One vendor list of a merged feed; its name is stable, as cursors record each stream by it. */
-export interface MergeStream<T> {
-  name: string;
-  adapter: ListAdapter<T>;
-}
+export type { MergeStream } from './merge-cursor.js';
 
 export interface MergeOptions<T> extends ConnectionOptions {
   /** The shared order, larger first (e.g. epoch milliseconds of the answer). */
   sortKey: (item: T) => number;
+  /**
+   * A read failure the feed answers around: that stream gives nothing this page and keeps its
+   * position in the cursor (the next page tries it again from there); the page names it in
+   * `missing`. Without it any stream's failure fails the page.
+   */
+  tolerate?: (error: unknown) => boolean;
 }
+
+/** A merged page, with the streams that failed to be read for it. */
+export type MergedConnection<T> = Connection<T> & {
+  missing: { name: string; error: unknown }[];
+};
 
 /** A stream as the merge sees it during one page. */
 interface Lane<T> {
@@ -39,9 +45,9 @@ interface Lane<T> {
   at: number;
   end: number | null;
   total: number | null;
+  /** Its read failed this page (MergeOptions.tolerate): its state is where the page found it. */
+  failed?: boolean;
 }
-
-const STATE_KEYS = new Set(['i', 'c', 's', 'd', 'h']);
 
 /**
  * One page of a feed merged from several vendor lists, each already in descending key order.
@@ -60,7 +66,7 @@ export async function lazyMergedConnection<T>(
   streams: () => Promise<readonly MergeStream<T>[]>,
   args: ConnectionArgs,
   options: MergeOptions<T>,
-): Promise<Connection<T>> {
+): Promise<MergedConnection<T>> {
   const { field } = options;
   const request = parseArgs(args, {
     field,
@@ -83,7 +89,7 @@ export async function mergedConnection<T>(
   streams: readonly MergeStream<T>[],
   args: ConnectionArgs,
   options: MergeOptions<T>,
-): Promise<Connection<T>> {
+): Promise<MergedConnection<T>> {
   const { field } = options;
   checkNames(streams);
   const maxFirst = maxFirstFor(
@@ -99,10 +105,12 @@ export async function mergedConnection<T>(
   // The stream set is checked against the cursor's own stream names (decodeStates), so that a
   // lazily built stream set can be validated only after the cursor's origin was.
   const fp = fingerprint(field, options.filters);
-  const states =
+  const decoded =
     request.cursor === null
       ? null
       : decodeStates(request.cursor, streams, { argument: 'after', field, fp });
+  const states = decoded?.states ?? null;
+  const missing: { name: string; error: unknown }[] = [];
   const lanes: Lane<T>[] = [...streams]
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map(({ name, adapter }) => ({
@@ -123,7 +131,21 @@ export async function mergedConnection<T>(
     return Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
   };
   const load = async (lane: Lane<T>, count: number) => {
-    const read = await readWindow(lane.adapter, lane.position, count, options.signal);
+    let read: Awaited<ReturnType<typeof readWindow<T>>>;
+    try {
+      read = await readWindow(lane.adapter, lane.position, count, options.signal);
+    } catch (error) {
+      if (!options.tolerate?.(error)) throw error;
+      // Nothing from this stream this page; its cursor state stays where it stood.
+      missing.push({ name: lane.name, error });
+      lane.buffer = [];
+      lane.keys = [];
+      lane.at = 0;
+      lane.end = null;
+      lane.total = null;
+      lane.failed = true;
+      return;
+    }
     lane.buffer = read.items;
     lane.keys = read.items.map((item) => key(item.node));
     lane.at = 0;
@@ -155,13 +177,33 @@ export async function mergedConnection<T>(
     best.position = item.next;
     taken += 1;
     if (taken <= request.count) {
-      const body = Object.fromEntries(lanes.map((lane) => [lane.name, laneState(lane)]));
+      const body = cursorLanes(lanes, decoded?.carried);
       edges.push(lazyEdge(item.node, () => encodeCursor(fp, 'm', { m: body })));
     }
   }
   const totals = lanes.map((lane) => (lane.buffer === null ? null : lane.total));
   const totalCount = totals.every((t) => t !== null) ? totals.reduce((a, b) => a + b, 0) : null;
-  return connection(edges, taken > request.count, states !== null, totalCount);
+  return {
+    ...connection(edges, taken > request.count, states !== null, totalCount),
+    missing,
+  };
+}
+
+/**
+ * The lanes' states for a cursor, plus lanes carried for a group that is missing now; a missing
+ * group's placeholder is written only when no lane of the group is carried (it never answered).
+ */
+function cursorLanes<T>(
+  lanes: Lane<T>[],
+  carried: Record<string, CursorBody> | undefined,
+): Record<string, CursorBody> {
+  const body: Record<string, CursorBody> = { ...carried };
+  const hasCarried = (group: string) => Object.keys(body).some((k) => k.startsWith(group));
+  for (const lane of lanes) {
+    if (lane.name.endsWith(':') && hasCarried(lane.name)) continue;
+    body[lane.name] = laneState(lane);
+  }
+  return body;
 }
 
 function refuseBackward(field: string, request: PageRequest): void {
@@ -205,6 +247,8 @@ function pickLane<T>(lanes: Lane<T>[]): Lane<T> | null {
 
 function laneState<T>(lane: Lane<T>): CursorBody {
   const state = positionBody(lane.position, lane.adapter.kind === 'cursor');
+  // A failed stream is tried again from its position, with nothing assumed of its next item.
+  if (lane.failed) return state;
   if (lane.buffer === null) {
     if (lane.done) state.d = 1;
     else if (lane.hint !== undefined) state.h = lane.hint;
@@ -217,40 +261,4 @@ function laneState<T>(lane: Lane<T>): CursorBody {
     state.d = 1;
   }
   return state;
-}
-
-type LaneStart = Pick<Lane<unknown>, 'position' | 'done' | 'hint'>;
-
-function decodeStates(
-  raw: string,
-  streams: readonly MergeStream<unknown>[],
-  ctx: { argument: 'after'; field: string; fp: string },
-): Map<string, LaneStart> {
-  const malformed = () => cursorRefusal(ctx)('malformed');
-  const body = decodeCursor(raw, { ...ctx, fingerprint: ctx.fp, kind: 'm' });
-  const { m, ...rest } = body;
-  if (Object.keys(rest).length > 0 || typeof m !== 'object' || m === null || Array.isArray(m)) {
-    throw malformed();
-  }
-  const record = m as Record<string, unknown>;
-  const sameStreams =
-    Object.keys(record).length === streams.length && streams.every(({ name }) => name in record);
-  // The feed's vendor lists changed since the cursor was issued (e.g. a survey was added).
-  if (!sameStreams) throw cursorRefusal(ctx)('stale');
-  const states = new Map<string, LaneStart>();
-  for (const { name, adapter } of streams) {
-    const state = record[name];
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw malformed();
-    const fields = state as Record<string, unknown>;
-    const position = readPosition(fields, adapter.kind === 'cursor', vendorMaxOf(adapter));
-    const { d, h } = fields;
-    const validHint =
-      h === undefined || h === null || (typeof h === 'number' && Number.isFinite(h));
-    const validKeys = Object.keys(fields).every((k) => STATE_KEYS.has(k));
-    if (position === null || !validKeys || (d !== undefined && d !== 1) || !validHint) {
-      throw malformed();
-    }
-    states.set(name, { position, done: d === 1, hint: h as number | null | undefined });
-  }
-  return states;
 }

@@ -30,5 +30,5 @@
 export type { FaultControls, FaultRule } from './faults.js';
 export type { LogEntry, LogFilter, RequestLog } from './request-log.js';
 export { BASE_PATHS, type Sandbox, type SandboxOptions, startSandbox } from './start-sandbox.js';
-export type { Company, Person, SandboxVendor } from './types.js';
+export type { Company, Person, SandboxReadings, SandboxVendor } from './types.js';
 export type { SeedData } from './world.js';

@@ -7,7 +7,7 @@ import { createControlPlane } from './control-plane.js';
 import { type FaultControls, FaultRegistry, SANDBOX_VENDORS } from './faults.js';
 import { type RequestLog, RingRequestLog } from './request-log.js';
 import { derivedRandom } from './seed/derive.js';
-import type { SandboxVendor } from './types.js';
+import type { SandboxReadings, SandboxVendor } from './types.js';
 import { type UserlaneFiles, writeUserlaneFiles } from './userlane/exports.js';
 import { createVendorServer } from './vendor-server.js';
 import { buildWorld, type SeedData } from './world.js';
@@ -27,6 +27,8 @@ export interface SandboxOptions {
   /** Where the CSV files go; a fresh temporary directory (removed on close) by default. */
   dataDir?: string;
   userheroRateLimitPerMinute?: number;
+  /** Which reading of ambiguous docs to serve (see SandboxReadings); the first by default. */
+  readings?: SandboxReadings;
 }
 
 export interface Sandbox {
@@ -57,6 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     scale,
     now: options.now ?? new Date(),
     userheroRateLimitPerMinute: options.userheroRateLimitPerMinute ?? 100,
+    readings: options.readings,
   });
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'feedback-sandbox-')));
@@ -104,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const server = createVendorServer({
         vendor,
         basePath: BASE_PATHS[vendor],
+        alsoServes: vendor === 'userhero' ? ['/api/hooks/'] : undefined,
         app: world.apps[vendor],
         log,
         faults,
@@ -142,6 +146,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     USERHERO_BASE_URL: urls.userhero,
     USERHERO_API_KEY: secrets.userheroApiKey,
     USERHERO_WORKSPACE_ID: world.seed.userhero.workspaceId,
+    // Incoming webhooks beside the API, as on userhero.co (`/api/hooks` next to `/api/v1`).
+    USERHERO_HOOKS_BASE_URL: `${new URL(urls.userhero).origin}/api/hooks`,
     PLANHAT_BASE_URL: urls.planhat,
     PLANHAT_API_TOKEN: secrets.planhatToken,
   });

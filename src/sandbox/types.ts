@@ -45,7 +45,26 @@ export interface Company {
   name: string;
 }
 
+/**
+ * Where the vendors' docs can be read two ways, the sandbox serves either (the gateway must be
+ * exact under both); each switch is off by default: the first reading below.
+ */
+export interface SandboxReadings {
+  /**
+   * Userlane's page endpoints (HEART, NPS, Surveys, Tags): the parameter table allows `limit` up
+   * to 5000, the prose says pages hold "up to 1,000 records". Set (e.g. 1000): pages are cut to
+   * this many records whatever `limit` asks, and page `p` starts at `(p - 1) × min(limit, cap)`.
+   */
+  userlanePageCap?: number;
+  /** UserLoop `GET /responses` documents no `question_id`: set, it ignores the parameter. */
+  userloopIgnoresQuestionId?: boolean;
+  /** UserHero's `userEmail` filter is "exact match": set, casing counts too (else ignored). */
+  userheroExactEmail?: boolean;
+}
+
 export interface VendorContext {
+  /** The readings of ambiguous docs this sandbox serves. */
+  readings: SandboxReadings;
   /** The sandbox's "today"; all data is dated relative to it. */
   now: Date;
   /** Deterministic random source for this vendor (seeded per vendor). */

@@ -19,6 +19,8 @@ export interface VendorServerDeps {
   vendor: SandboxVendor;
   /** `/analytics/public`, `/api/v1`, or '' when the vendor serves from the root. */
   basePath: string;
+  /** Path prefixes outside the base path the vendor also serves (UserHero's `/api/hooks/`). */
+  alsoServes?: readonly string[];
   app: VendorApp;
   log: RingRequestLog;
   faults: FaultRegistry;
@@ -71,8 +73,9 @@ async function handle(deps: VendorServerDeps, req: IncomingMessage, res: ServerR
   }
 
   const { basePath } = deps;
-  const inside = basePath === '' || pathname === basePath || pathname.startsWith(`${basePath}/`);
-  const path = inside ? pathname.slice(basePath.length) || '/' : pathname;
+  const underBase = basePath === '' || pathname === basePath || pathname.startsWith(`${basePath}/`);
+  const inside = underBase || (deps.alsoServes?.some((p) => pathname.startsWith(p)) ?? false);
+  const path = underBase ? pathname.slice(basePath.length) || '/' : pathname;
   const record = (status: number) =>
     deps.log.record({
       vendor: deps.vendor,

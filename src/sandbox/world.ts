@@ -3,7 +3,14 @@ import { seededRandom } from './random.js';
 import { derivedRandom, deriveSeed } from './seed/derive.js';
 import { generatePopulation } from './seed/people.js';
 import { generateSecrets, type SandboxSecrets } from './seed/secrets.js';
-import type { Company, Person, SandboxVendor, VendorApp, VendorContext } from './types.js';
+import type {
+  Company,
+  Person,
+  SandboxReadings,
+  SandboxVendor,
+  VendorApp,
+  VendorContext,
+} from './types.js';
 import { createUserHeroApp, type UserHeroData } from './userhero/index.js';
 import { createUserlaneSim, type UserlaneSim } from './userlane/app.js';
 import { createUserLoopSim, type UserLoopSim } from './userloop/app.js';
@@ -37,11 +44,13 @@ export function buildWorld(options: {
   scale: number;
   now: Date;
   userheroRateLimitPerMinute: number;
+  readings?: SandboxReadings;
 }): World {
   const { seed, scale, now } = options;
   const { people, companies } = generatePopulation(derivedRandom(seed, 'population'), scale);
   const context = (vendor: SandboxVendor): VendorContext => ({
     now,
+    readings: options.readings ?? {},
     random: seededRandom(deriveSeed(seed, vendor)),
     scale,
     people,

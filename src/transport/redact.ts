@@ -31,6 +31,8 @@ const PATTERNS: [RegExp, string][] = [
     `$1$2${MARK}`,
   ],
   [/\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g, MARK],
+  // UserHero webhook secrets (`whsec_…`), which callers hand sendWebhookFeedback per call.
+  [/\bwhsec_[A-Za-z0-9_-]{8,}/g, MARK],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, MARK],
 ];
 

@@ -26,6 +26,15 @@ export interface VendorRequest {
   signal?: AbortSignal;
   /** Short name of the endpoint for logs and errors, e.g. `feedback.list`. */
   operation: string;
+  /**
+   * Another base path on the vendor's origin, instead of the base URL's (UserHero's incoming
+   * webhooks live at `/api/hooks`, beside its `/api/v1`).
+   */
+  basePath?: string;
+  /** Sent without the vendor's credentials: an endpoint that authenticates otherwise. */
+  withoutAuth?: boolean;
+  /** Request headers of the endpoint's own (never credentials of ours: those are the profile's). */
+  headers?: Record<string, string>;
 }
 
 export interface VendorResponse {

@@ -81,7 +81,8 @@ export class Wire {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...extraHeaders,
-      ...this.authHeaders(),
+      ...req.headers,
+      ...(req.withoutAuth ? {} : this.authHeaders()),
     };
     let body: Dispatcher.DispatchOptions['body'];
     if (req.json !== undefined) {
@@ -98,7 +99,7 @@ export class Wire {
     try {
       res = await this.pool.request({
         method: req.method,
-        path: this.basePath + req.path + queryString(req.query),
+        path: (req.basePath ?? this.basePath) + req.path + queryString(req.query),
         headers,
         body,
         signal,

@@ -16,6 +16,8 @@ export interface Pools {
   planhatCompanyIds: string[];
   tagIds: string[];
   taskIds: number[];
+  /** `source: …, surveyId: "…"` argument pairs of known surveys of both vendors. */
+  surveys: string[];
 }
 
 const DAY = 86_400_000;
@@ -123,6 +125,15 @@ export function fieldArguments(pools: Pools) {
         return args(page, maybe(customerBy.map((c) => `filter: { ${c} }`)), maybe(sort));
       case 'Query.feedback':
         return args(page, maybe(fc.oneof(feedbackBy, projectId).map((f) => `filter: { ${f} }`)));
+      case 'Query.survey':
+        return args(fc.constantFrom(...pools.surveys, 'source: USERLANE, surveyId: "999999"'));
+      case 'Query.userheroCustomer':
+        return args(
+          fc.oneof(
+            email.map((e) => `email: ${q(e)}`),
+            fc.constant('phone: "+10000000000"'),
+          ),
+        );
       case 'Query.feedbackByTicket':
         return args(
           fc.constantFrom(...pools.ticketNumbers, 999_999).map((n) => `ticketNumber: ${n}`),
@@ -263,5 +274,11 @@ export async function poolsOf(
     ].slice(0, 5),
     tagIds: seed.userlane.catalog.tags.slice(0, 4).map((t) => t.tagId),
     taskIds: seed.userlane.catalog.tasks.slice(0, 4).map((t) => t.taskId),
+    surveys: [
+      ...seed.userlane.catalog.surveys
+        .slice(0, 2)
+        .map((s) => `source: USERLANE, surveyId: ${q(s.id)}`),
+      ...seed.userloop.surveys.slice(0, 2).map((s) => `source: USERLOOP, surveyId: ${q(s.id)}`),
+    ],
   };
 }

@@ -28,6 +28,7 @@ describe('sandbox env and URLs', () => {
         'USERHERO_BASE_URL',
         'USERHERO_API_KEY',
         'USERHERO_WORKSPACE_ID',
+        'USERHERO_HOOKS_BASE_URL',
         'PLANHAT_BASE_URL',
         'PLANHAT_API_TOKEN',
       ].sort(),

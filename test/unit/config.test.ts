@@ -41,8 +41,15 @@ describe('configuration', () => {
       baseUrl: 'https://userhero.co/api/v1',
       apiKey: 'sk_live_x',
       workspaceId: 'ws_1',
+      hooksBaseUrl: 'https://userhero.co/api/hooks',
     });
     expect(config.userlane?.baseUrl).toBe('https://api.userlane.com/analytics/public');
+    // Webhooks default to /api/hooks on the API's own origin, wherever that is.
+    const proxied = loadConfig({
+      USERHERO_API_KEY: 'k',
+      USERHERO_BASE_URL: 'https://proxy.example/uh/api/v1',
+    });
+    expect(proxied.userhero?.hooksBaseUrl).toBe('https://proxy.example/api/hooks');
     expect(hasVendorCredentials({ PLANHAT_API_TOKEN: 'x' })).toBe(true);
     expect(hasVendorCredentials({ PLANHAT_API_TOKEN: ' ' })).toBe(false);
   });
@@ -55,6 +62,10 @@ describe('configuration', () => {
     [
       { USERHERO_API_KEY: 'k', USERHERO_BASE_URL: 'not a url' },
       'USERHERO_BASE_URL must be an absolute',
+    ],
+    [
+      { USERHERO_API_KEY: 'k', USERHERO_HOOKS_BASE_URL: 'https://hooks.example/api/hooks' },
+      'USERHERO_HOOKS_BASE_URL must be on the same origin as USERHERO_BASE_URL',
     ],
     [
       { PLANHAT_API_TOKEN: 'k', PLANHAT_BASE_URL: 'ftp://x' },

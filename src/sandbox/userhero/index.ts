@@ -1,6 +1,7 @@
 // UserHero simulator: the REST API of ../../../shared/vendors/userhero.txt over in-memory state.
 // Order of checks per request: rate limit (every request counts, even refused ones), API key,
 // route, idempotent replay, handler. Rate-limit headers go on every response.
+import { receiveHook } from './routes/hooks.js';
 import type { SandboxRequest, SandboxResponse, VendorApp, VendorContext } from '../types.js';
 import { ApiError, conflict, notFound } from './errors.js';
 import { fingerprint, IdempotencyStore } from './idempotency.js';
@@ -50,6 +51,7 @@ export function createUserHeroApp(ctx: VendorContext, options: UserHeroOptions):
       return new Date(lastNow);
     },
     user: seeded.user,
+    exactEmail: ctx.readings.userheroExactEmail,
   };
   const keys = new Set([options.apiKey, ...(options.otherApiKeys ?? [])]);
   const limiter = new FixedWindowLimiter(options.rateLimitPerMinute);
@@ -85,6 +87,15 @@ export function createUserHeroApp(ctx: VendorContext, options: UserHeroOptions):
   }
 
   function handle(req: SandboxRequest): SandboxResponse {
+    // Incoming webhooks authenticate by signature, not by API key (routes/hooks.ts).
+    if (req.path.startsWith('/api/hooks/')) {
+      try {
+        return receiveHook(state, req);
+      } catch (error) {
+        if (error instanceof ApiError) return error.toResponse();
+        throw error;
+      }
+    }
     const token = bearerToken(req.headers.authorization);
     const rate = limiter.hit(token ?? '', Date.now());
     if (rate.limited) {

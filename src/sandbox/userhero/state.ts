@@ -15,6 +15,8 @@ export interface AppState {
   /** Sandbox time: ctx.now plus the real time elapsed since the app started. */
   now(): Date;
   user: ApiUser;
+  /** SandboxReadings.userheroExactEmail. */
+  exactEmail?: boolean;
 }
 
 /** One matched request, as a handler sees it. */

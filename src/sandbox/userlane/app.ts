@@ -59,9 +59,10 @@ export function createUserlaneSim(
   const tags = new TagInteractions(base, catalog.tags, order, today, scale);
   const tasks = new TaskSessions(base, catalog.tasks, order, today, nowMs, scale);
   const clock = sandboxClock(ctx.now);
+  const cap = ctx.readings.userlanePageCap ?? Number.POSITIVE_INFINITY;
 
   const heartPage = (window: TimeWindow, query: URLSearchParams) => {
-    const { offset, limit } = readPage(query);
+    const { offset, limit } = readPage(query, cap);
     const first = dayNumber(Date.parse(heart[0]?.date ?? '1970-01-01'));
     const newest = Math.min(window.endDay, first + heart.length - 1);
     const oldest = Math.max(window.startDay, first);
@@ -78,7 +79,7 @@ export function createUserlaneSim(
     query: URLSearchParams,
     keep: (response: ScoredResponse) => boolean = () => true,
   ) => {
-    const { offset, limit } = readPage(query);
+    const { offset, limit } = readPage(query, cap);
     const data: unknown[] = [];
     let skipped = 0;
     // Newest first: skip what is after the window, stop once past its start.
@@ -115,7 +116,7 @@ export function createUserlaneSim(
   };
 
   const tagsPage = (window: TimeWindow, query: URLSearchParams) => {
-    const { offset, limit } = readPage(query);
+    const { offset, limit } = readPage(query, cap);
     const type = query.get('type');
     // Every Portal tag is a custom one; another type selects nothing.
     const data =

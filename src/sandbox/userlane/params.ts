@@ -30,12 +30,17 @@ export function readWindow(query: URLSearchParams): TimeWindow {
   return { startMs, endMs, startDay: dayNumber(startMs), endDay: dayNumber(endMs) };
 }
 
-export function readPage(query: URLSearchParams): { offset: number; limit: number } {
+/** `cap`: the "up to 1,000 records per page" reading (SandboxReadings.userlanePageCap). */
+export function readPage(
+  query: URLSearchParams,
+  cap = Number.POSITIVE_INFINITY,
+): { offset: number; limit: number } {
   const page = intParam(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
   if (!page.ok) throw refuse(422, `Request validation failed: ${page.message}.`);
   const limit = intParam(query, 'limit', 1000, 0, 5000);
   if (!limit.ok) throw refuse(422, `Request validation failed: ${limit.message}.`);
-  return { offset: (page.value - 1) * limit.value, limit: limit.value };
+  const size = Math.min(limit.value, cap);
+  return { offset: (page.value - 1) * size, limit: size };
 }
 
 export function readCursorLimit(query: URLSearchParams): number {

@@ -37,7 +37,12 @@ export function createUserLoopSim(ctx: VendorContext, options: { apiKey: string 
     if (req.headers['x-api-key'] !== options.apiKey) {
       return userloopError(401, 'Invalid, revoked or expired API key');
     }
-    const scope = { surveys: byId, store, today: dayNumber(clock()) };
+    const scope = {
+      surveys: byId,
+      store,
+      today: dayNumber(clock()),
+      ignoresQuestionId: ctx.readings.userloopIgnoresQuestionId,
+    };
     const [resource, id, ...rest] = segments;
     if (rest.length > 0) return userloopError(404, 'Route not found');
     if (resource === 'surveys' && id === undefined) {

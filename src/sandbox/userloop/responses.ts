@@ -11,6 +11,8 @@ export interface LoopScope {
   surveys: ReadonlyMap<string, LoopSurvey>;
   store: ResponseStore;
   today: number;
+  /** SandboxReadings.userloopIgnoresQuestionId. */
+  ignoresQuestionId?: boolean;
 }
 
 /** `GET /responses`: the counts and open views, or raw rows when no view is named. */
@@ -104,7 +106,8 @@ function openView(scope: LoopScope, query: URLSearchParams): SandboxResponse {
 
 function raw(scope: LoopScope, query: URLSearchParams): SandboxResponse {
   const surveyId = query.get('survey_id');
-  const questionId = query.get('question_id');
+  // Undocumented on raw responses: one reading filters by it, the other ignores it.
+  const questionId = scope.ignoresQuestionId ? null : query.get('question_id');
   const survey = surveyId ? findSurvey(scope, surveyId) : undefined;
   const question = questionId ? findQuestion(scope, questionId, survey) : undefined;
   const dates = readDates(query, scope.today);

@@ -41,7 +41,8 @@ builder.objectFields(Customer, (t) => ({
       const companyId = await planhatCompanyOf(ctx, customer.email);
       if (!companyId) return null;
       const records = await ctx.loaders.planhat.npsByCompany.load(companyId);
-      return { ...tally(records), groups: [] };
+      // One source, Planhat: its failure fails the field.
+      return { ...tally(records), groups: [], missingSources: [] };
     },
   }),
 }));

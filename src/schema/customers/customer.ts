@@ -35,6 +35,17 @@ export const Customer = builder.loadableNode('Customer', {
   }),
 });
 
+/**
+ * An email checked but spelled as the caller gave it (surrounding blanks aside): for a vendor
+ * filter documented as an exact match (UserHero's `userEmail`), where lower-casing would miss a
+ * mixed-case submission.
+ */
+export function emailAsGiven(email: string, argument = 'email'): string {
+  const value = email.trim();
+  normalizedEmail(value, argument);
+  return value;
+}
+
 export function normalizedEmail(email: string, argument = 'email'): string {
   const value = email.trim().toLowerCase();
   if (!isEmail(value)) {

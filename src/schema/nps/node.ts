@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../types.js';
 import { utcDate } from '../../domain/date-range.js';
 import { type NpsRecord, parseUserlaneNpsId } from '../../domain/nps.js';
 import { VendorError } from '../../transport/vendor-error.js';
-import { USERLANE_PAGE_LIMIT_MAX } from '../../vendors/userlane/limits.js';
+import { USERLANE_PAGE_RECORDS_MAX } from '../../vendors/userlane/limits.js';
 import { rawResponseToNps } from '../../vendors/userloop/map.js';
 
 export function npsNodeKey(record: NpsRecord): string {
@@ -39,8 +39,13 @@ async function loadUserlaneNps(ctx: GatewayContext, id: string): Promise<NpsReco
   if (!at || Number.isNaN(at.getTime())) return null;
   const day = utcDate(at);
   const range = { from: day, to: day };
-  const records = await ctx
-    .vendor('userlane')
-    .nps(range, 1, USERLANE_PAGE_LIMIT_MAX, { signal: ctx.signal });
-  return records.find((record) => record.id === id) ?? null;
+  // A busy day may hold more than one page (1,000 records, see vendors/userlane/limits.ts).
+  for (let page = 1; ; page++) {
+    const records = await ctx
+      .vendor('userlane')
+      .nps(range, page, USERLANE_PAGE_RECORDS_MAX, { signal: ctx.signal });
+    const found = records.find((record) => record.id === id);
+    if (found) return found;
+    if (records.length < USERLANE_PAGE_RECORDS_MAX) return null;
+  }
 }

@@ -7,8 +7,10 @@ import { type NpsQuery, npsSortKey, npsStreams } from '../../lists/nps.js';
 import { DEFAULT_FIRST, EXPORT_MAX_FIRST, lazyMergedConnection } from '../../pagination/index.js';
 import { USERLOOP_MAX_LIMIT } from '../../vendors/userloop/client.js';
 import { checkedRange, DateRange } from '../shared/inputs.js';
+import { isSourceFailure } from '../../loaders/nps-records.js';
 import { loadNpsRecordBatch } from './node-batch.js';
 import { npsNodeKey } from './node.js';
+import { allMissing, reportMissing } from './partial.js';
 import { Source } from '../shared/source.js';
 
 export const NpsCategory = builder.enumType('NpsCategory', {
@@ -49,6 +51,12 @@ export function npsQuery(filter: NpsFilterInput | null | undefined): NpsQuery {
     companyIds: filter?.companyIds?.map(String) ?? null,
     hasComment: filter?.hasComment ?? null,
   };
+}
+
+/** How many vendor reads a query's sources make (a company filter leaves all but Planhat out). */
+export function readSources(query: NpsQuery): number {
+  if (query.companyIds?.length) return query.sources.includes('PLANHAT') ? 1 : 0;
+  return query.sources.length;
 }
 
 /** Neutral on purpose: NPS records and survey answers both fit it. */
@@ -126,7 +134,27 @@ function npsMaxFirst(query: NpsQuery): number {
 export const NpsResponseConnection = builder.connectionObject({
   type: NpsResponse,
   name: 'NpsResponseConnection',
+  fields: (t) => ({
+    missingSources: t.field({
+      type: [Source],
+      nullable: false,
+      description:
+        'Sources whose vendor failed for this page: the page merges the others, and each ' +
+        "failure is in the response's errors (extensions.code, vendor) at this field's path. " +
+        "A failed source keeps its place in the page's cursors: the next page asks it again " +
+        'from where it stood, so none of its answers is skipped, but answers of it newer than ' +
+        'this page then come first on that page (newest first within each page, not across ' +
+        'the pages it missed).',
+      resolve: (c) => (c as { missingSources?: NpsSource[] }).missingSources ?? [],
+    }),
+  }),
 });
+
+/** The Source of a merged stream (`userlane`, `planhat`, `userloop:<survey>`). */
+function streamSource(name: string): NpsSource {
+  const vendor = name.split(':')[0];
+  return vendor === 'userlane' ? 'USERLANE' : vendor === 'planhat' ? 'PLANHAT' : 'USERLOOP';
+}
 
 builder.queryField('npsResponses', (t) =>
   t.connection(
@@ -144,7 +172,7 @@ builder.queryField('npsResponses', (t) =>
       args: {
         filter: t.arg({ type: NpsFilter }),
       },
-      resolve: (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const query = npsQuery(args.filter);
         // The feed reads the vendors, the read-ahead stores and the exports' held lists: only
         // those are handed to it, so the list layer does not depend on the request context.
@@ -154,13 +182,24 @@ builder.queryField('npsResponses', (t) =>
           heldLists: ctx.loaders.exports.lists,
           userloopNpsQuestions: ctx.loaders.userloopNpsQuestions,
         });
-        return lazyMergedConnection(() => npsStreams(reads(), query), args, {
+        const page = await lazyMergedConnection(() => npsStreams(reads(), query), args, {
           field: 'Query.npsResponses',
           filters: query,
           sortKey: npsSortKey,
           signal: ctx.signal,
           maxFirst: npsMaxFirst(query),
+          tolerate: isSourceFailure,
         });
+        const failed = page.missing.flatMap(({ name, error }) =>
+          isSourceFailure(error) ? [{ source: streamSource(name), error }] : [],
+        );
+        // One error per vendor, however many of its streams failed (UserLoop has one a survey).
+        const perSource = [...new Map(failed.map((f) => [f.source, f])).values()];
+        if (allMissing(readSources(query), perSource)) {
+          reportMissing(ctx, info, perSource.slice(1));
+          throw perSource[0]!.error;
+        }
+        return { ...page, missingSources: reportMissing(ctx, info, perSource) };
       },
     },
     NpsResponseConnection,

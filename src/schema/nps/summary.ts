@@ -5,7 +5,10 @@ import type { UserDirectory } from '../../identity/user-directory.js';
 import type { NpsRecord } from '../../domain/nps.js';
 import { isoWeek, type NpsTally, tally, tallyBy } from '../../domain/nps-summary.js';
 import { loadNpsRecords } from '../../loaders/nps-records.js';
-import { NpsFilter, npsQuery } from './nps.js';
+import type { NpsSource } from '../../domain/nps.js';
+import { Source } from '../shared/source.js';
+import { NpsFilter, npsQuery, readSources } from './nps.js';
+import { allMissing, reportMissing } from './partial.js';
 
 const NpsGrouping = builder.enumType('NpsGrouping', {
   description:
@@ -40,20 +43,29 @@ const NpsGroup = builder.objectRef<Group>('NpsGroup').implement({
   fields: (t) => ({ key: t.exposeString('key', { nullable: false }) }),
 });
 
-export const NpsSummary = builder
-  .objectRef<NpsTally & { groups: Group[] }>('NpsSummary')
-  .implement({
-    interfaces: [NpsCounts],
-    isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
-    fields: (t) => ({
-      groups: t.field({
-        type: [NpsGroup],
-        nullable: false,
-        description: 'One per group key when groupBy is given, in ascending key order.',
-        resolve: (s) => s.groups,
-      }),
+type SummaryShape = NpsTally & { groups: Group[]; missingSources: NpsSource[] };
+
+export const NpsSummary = builder.objectRef<SummaryShape>('NpsSummary').implement({
+  interfaces: [NpsCounts],
+  isTypeOf: (value) => Array.isArray((value as { groups?: unknown }).groups),
+  fields: (t) => ({
+    groups: t.field({
+      type: [NpsGroup],
+      nullable: false,
+      description: 'One per group key when groupBy is given, in ascending key order.',
+      resolve: (s) => s.groups,
     }),
-  });
+    missingSources: t.field({
+      type: [Source],
+      nullable: false,
+      description:
+        'Sources the filter asked for whose vendor failed: the counts are of the others ' +
+        "only, and each failure is in the response's errors (with extensions.code and " +
+        "vendor) at this summary's path. Empty when every source answered.",
+      resolve: (s) => s.missingSources,
+    }),
+  }),
+});
 
 function groupKey(directory: UserDirectory, grouping: Grouping) {
   const person = (record: NpsRecord) =>
@@ -102,19 +114,29 @@ builder.queryField('npsSummary', (t) =>
       filter: t.arg({ type: NpsFilter }),
       groupBy: t.arg({ type: NpsGrouping }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const query = npsQuery(args.filter);
-      const [records, directory] = await Promise.all([
+      const [{ records, missing }, directory] = await Promise.all([
         loadNpsRecords(ctx, query),
         ctx.services.directory(),
       ]);
+      if (allMissing(readSources(query), missing)) {
+        reportMissing(ctx, info, missing.slice(1));
+        throw missing[0]!.error;
+      }
+      const missingSources = reportMissing(ctx, info, missing);
       const groupBy = args.groupBy;
       // Kept with the records (and the directory) it counts: a dashboard refreshed while its
       // exports are cached is not counted again.
-      return ctx.services.caches.derived.get([records, directory], `summary:${groupBy}`, () => ({
-        ...tally(records),
-        groups: groupBy ? tallyBy(records, groupKey(directory, groupBy)) : [],
-      }));
+      const counted = ctx.services.caches.derived.get(
+        [records, directory],
+        `summary:${groupBy}`,
+        () => ({
+          ...tally(records),
+          groups: groupBy ? tallyBy(records, groupKey(directory, groupBy)) : [],
+        }),
+      );
+      return { ...counted, missingSources };
     },
   }),
 );

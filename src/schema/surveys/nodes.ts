@@ -29,6 +29,31 @@ function configuredUserlane(ctx: GatewayContext, surveyId: string) {
   return ctx.services.config.userlaneSurveys.find((s) => s.id === surveyId) ?? null;
 }
 
+/**
+ * A Userlane survey by id: a configured one (USERLANE_SURVEYS, the catalog) as configured; any
+ * other one Userlane knows (one page of one answer of today answers, 404 when it does not),
+ * titled by its id, as Userlane has no catalog to read a title from.
+ */
+export async function userlaneSurvey(
+  ctx: GatewayContext,
+  surveyId: string,
+): Promise<{ id: string; title: string } | null> {
+  const configured = configuredUserlane(ctx, surveyId);
+  if (configured) return configured;
+  // The docs: survey ids are numeric (found in the Portal's survey URL); anything else names none.
+  if (!/^\d{1,20}$/.test(surveyId)) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    await ctx
+      .vendor('userlane')
+      .surveyResponses(surveyId, { from: today, to: today }, {}, 1, 1, { signal: ctx.signal });
+  } catch (error) {
+    if (isInaccessible(error)) return null;
+    throw error;
+  }
+  return { id: surveyId, title: `Userlane survey ${surveyId}` };
+}
+
 /** A UserLoop survey is one the catalog lists: a survey off the key's allowlist is null. */
 export function loadSurvey(ctx: GatewayContext, key: string): Promise<Loaded<SurveyRecord>> {
   return settle(async () => {
@@ -36,7 +61,7 @@ export function loadSurvey(ctx: GatewayContext, key: string): Promise<Loaded<Sur
     if (!parsed) return null;
     const { source, id } = parsed;
     if (source === 'USERLANE') {
-      const survey = configuredUserlane(ctx, id);
+      const survey = await userlaneSurvey(ctx, id);
       return survey && { source, id, title: survey.title, userloop: null };
     }
     const summary = (await ctx.loaders.userloopSurveys()).find((s) => s.id === id);
@@ -59,8 +84,9 @@ export function loadQuestion(ctx: GatewayContext, key: string): Promise<Loaded<Q
     if (!parsed) return null;
     const { source, surveyId, id: questionId } = parsed;
     if (source === 'USERLANE') {
-      const survey = configuredUserlane(ctx, surveyId);
-      return survey && questionId === USERLANE_QUESTION_ID ? userlaneQuestion(survey) : null;
+      if (questionId !== USERLANE_QUESTION_ID) return null;
+      const survey = await userlaneSurvey(ctx, surveyId);
+      return survey && userlaneQuestion(survey);
     }
     const questions = await surveyQuestions(ctx, { source, id: surveyId, title: '' });
     return questions.find((q) => q.id === questionId) ?? null;
@@ -84,7 +110,7 @@ export function loadResponse(
     }
     const { surveyId, id } = parsed;
     const day = userlaneAnswerDay(id);
-    if (day === null || !configuredUserlane(ctx, surveyId)) return null;
+    if (day === null || !(await userlaneSurvey(ctx, surveyId))) return null;
     const rows = await ctx.loaders.surveys.userlaneDay(surveyId, day);
     return rows.find((r) => r.id === id) ?? null;
   });

@@ -18,7 +18,12 @@ import {
 import { DateRange as DateRangeInput } from '../shared/inputs.js';
 import { Source } from '../shared/source.js';
 import { loadQuestion, surveyQuestions } from './nodes.js';
-import { RANGE_DESCRIPTION, Survey, surveyRange } from './surveys.js';
+import {
+  Survey,
+  surveyRange,
+  USERLOOP_DEFAULT_RANGE_DESCRIPTION,
+  userloopRange,
+} from './surveys.js';
 
 const SurveyAnswer = builder.objectRef<SurveyAnswerShape>('SurveyAnswer').implement({
   description: 'An answer option of a question.',
@@ -116,11 +121,16 @@ export const SurveyQuestion = builder.loadableNode('SurveyQuestion', {
         'Counts per answer. UserLoop: its counts view (with revenue). Userlane: counted from the ' +
         "survey's answers in the range (one read per survey and range per request).",
       args: {
-        range: t.arg({ type: DateRangeInput, description: RANGE_DESCRIPTION }),
+        range: t.arg({ type: DateRangeInput, description: USERLOOP_DEFAULT_RANGE_DESCRIPTION }),
         answerIds: t.arg.idList({ description: 'Only these answers; all by default.' }),
       },
       resolve: (q, args, ctx) =>
-        breakdown(ctx, q, surveyRange(args.range), args.answerIds?.map(String) ?? null),
+        breakdown(
+          ctx,
+          q,
+          q.source === 'USERLOOP' ? userloopRange(args.range) : surveyRange(args.range),
+          args.answerIds?.map(String) ?? null,
+        ),
     }),
   }),
 });
@@ -140,12 +150,13 @@ function checkedAnswerIds(q: QuestionRecord, answerIds: readonly string[] | null
 async function breakdown(
   ctx: GatewayContext,
   q: QuestionRecord,
-  range: DateRange,
+  range: DateRange | undefined,
   requested: readonly string[] | null,
 ): Promise<AnswerBreakdownShape> {
   const answerIds = checkedAnswerIds(q, requested);
   const { surveys } = ctx.loaders;
   if (q.source === 'USERLOOP') return surveys.userloopCounts(q.surveyId, q.id, answerIds, range);
+  range ??= surveyRange(null);
   const { records } = await surveys.userlaneExport(q.surveyId, range);
   return scoreBreakdown(q, records, answerIds ?? q.answers.map((a) => a.id), range);
 }

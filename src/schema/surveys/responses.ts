@@ -26,6 +26,7 @@ import { Source } from '../shared/source.js';
 import { loadResponse } from './nodes.js';
 import { SurveyQuestion } from './questions.js';
 import { RANGE_DESCRIPTION, Survey, surveyRange } from './surveys.js';
+import { USERLOOP_DEFAULT_RANGE_DESCRIPTION, userloopRange } from './surveys.js';
 import { UserlaneUser } from '../userlane/users.js';
 
 async function personOf(
@@ -253,18 +254,18 @@ builder.objectField(SurveyQuestion, 'openResponses', (t) =>
       description:
         "Free-text answers, newest first. UserLoop: its open view, with a total and each answer's " +
         'order context. Userlane: the answers with a comment (Userlane filters them).',
-      args: { range: t.arg({ type: DateRange, description: RANGE_DESCRIPTION }) },
+      args: {
+        range: t.arg({ type: DateRange, description: USERLOOP_DEFAULT_RANGE_DESCRIPTION }),
+      },
       resolve: (q, args, ctx) => {
-        const range = surveyRange(args.range);
-        const adapter =
-          q.source === 'USERLANE'
-            ? userlaneResponsesList(ctx.vendor('userlane'), q.surveyId, range, {
-                commentOnly: true,
-              })
-            : userloopOpenList(ctx.vendor('userloop'), q.surveyId, q.id, range);
+        const lane = q.source === 'USERLANE' ? surveyRange(args.range) : null;
+        const range = lane ?? userloopRange(args.range);
+        const adapter = lane
+          ? userlaneResponsesList(ctx.vendor('userlane'), q.surveyId, lane, { commentOnly: true })
+          : userloopOpenList(ctx.vendor('userloop'), q.surveyId, q.id, range);
         return connectionFromAdapter(adapter, args, {
           field: 'SurveyQuestion.openResponses',
-          filters: { question: questionKey(q), range },
+          filters: { question: questionKey(q), range: range ?? null },
           signal: ctx.signal,
         });
       },

@@ -14,6 +14,18 @@ import { loadSurvey } from './nodes.js';
 export const RANGE_DESCRIPTION =
   'Answer dates (inclusive UTC days); the last 360 days when omitted, as for NPS.';
 
+/** Where UserLoop's documented default applies (breakdowns and open answers). */
+export const USERLOOP_DEFAULT_RANGE_DESCRIPTION =
+  'Answer dates (inclusive UTC days). When omitted: UserLoop questions cover its documented ' +
+  'default, 1970-01-01 through today (no dates sent); Userlane ones the last 360 days.';
+
+/** The caller's range, checked, or undefined: UserLoop then applies its documented default. */
+export function userloopRange(
+  range: DateRangeShape | null | undefined,
+): DateRangeShape | undefined {
+  return range ? checkedRange(range) : undefined;
+}
+
 /** The caller's range, checked, or the default window: the same rule for both vendors. */
 export function surveyRange(range: DateRangeShape | null | undefined): DateRangeShape {
   return range ? checkedRange(range) : defaultNpsRange(new Date());

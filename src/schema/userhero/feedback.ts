@@ -6,7 +6,7 @@ import { BadUserInputError } from '../../errors.js';
 import { feedbackList, type Unresolved } from '../../lists/userhero.js';
 import { type ConnectionArgs, connectionFromAdapter } from '../../pagination/index.js';
 import type { FeedbackFilter as VendorFeedbackFilter } from '../../vendors/userhero/requests.js';
-import { Customer, normalizedEmail } from '../customers/customer.js';
+import { Customer, emailAsGiven } from '../customers/customer.js';
 import { customFieldValues, CustomFieldValue } from './feedback-custom-fields.js';
 import { Project, projectOf, Widget, widgetsOf } from './projects.js';
 import { filterText, keyParts, nodeKey, vendorIdArgument } from './keys.js';
@@ -150,7 +150,11 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
     }),
     category: t.string(),
     projectId: t.id({ description: 'A Project id or UserHero project id.' }),
-    userEmail: t.string({ description: "The submitter's email (exact, case-insensitive)." }),
+    userEmail: t.string({
+      description:
+        "The submitter's email, sent to UserHero as given (its filter is an exact match: spell " +
+        'it as it was submitted). Customer.feedback matches the lower-cased address instead.',
+    }),
   }),
 });
 
@@ -185,7 +189,7 @@ export function feedbackFilter(args: FeedbackArgs, prefix = ''): Unresolved<Vend
     userEmail:
       args.userEmail === null || args.userEmail === undefined
         ? undefined
-        : normalizedEmail(args.userEmail, `${prefix}userEmail`),
+        : emailAsGiven(args.userEmail, `${prefix}userEmail`),
   };
 }
 

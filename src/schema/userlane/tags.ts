@@ -2,6 +2,7 @@ import { cost } from '../../cost/declare.js';
 import { tagScan, tagInteractionsCalls } from '../../cost/reads.js';
 import { ACCOUNT, USERLANE_WALK } from '../../cost/rules.js';
 import { builder } from '../../builder.js';
+import { BadUserInputError } from '../../errors.js';
 import type { TagInteraction as TagInteractionShape } from '../../domain/userlane-analytics.js';
 import type { TagSummary } from '../../domain/userlane-summaries.js';
 import { tagInteractionsList } from '../../lists/userlane.js';
@@ -115,6 +116,21 @@ TagInteraction.implement({
   }),
 });
 
+const TYPE_DOC =
+  "Userlane's tag type filter (its Tags `type` parameter, e.g. `custom`), forwarded as given; " +
+  'every type when absent.';
+
+/** The caller's tag type: absent stays absent, a blank one is refused (it would match nothing). */
+function tagType(type: string | null | undefined): string | undefined {
+  if (type === null || type === undefined) return undefined;
+  if (type.trim() === '') {
+    throw new BadUserInputError('type must not be blank: omit it for every tag type', {
+      argument: 'type',
+    });
+  }
+  return type;
+}
+
 builder.queryFields((t) => ({
   tags: t.field({
     extensions: cost({ calls: USERLANE_WALK, listSize: ACCOUNT.tags }),
@@ -123,10 +139,14 @@ builder.queryFields((t) => ({
     description:
       'Tags with interactions in the range, most interactions first (then by tag id), with ' +
       'their totals: one read of the whole range, whatever fields are asked.',
-    args: { range: t.arg({ type: DateRange, required: true }) },
+    args: {
+      range: t.arg({ type: DateRange, required: true }),
+      type: t.arg.string({ description: TYPE_DOC }),
+    },
     resolve: async (_root, args, ctx) => {
       const range = checkedRange(args.range);
-      const summaries = await ctx.loaders.userlane.tagSummaries(range);
+      const type = tagType(args.type);
+      const summaries = await ctx.loaders.userlane.tagSummaries(range, type);
       return summaries.map((summary): TagShape => ({ tagId: summary.tagId, summary }));
     },
   }),
@@ -143,14 +163,20 @@ builder.queryFields((t) => ({
         tagIds: t.arg.idList({
           description: 'Tag ids (`Tag.tagId`) or Tag node ids; empty or absent means every tag.',
         }),
+        type: t.arg.string({ description: TYPE_DOC }),
       },
       resolve: (_root, args, ctx) => {
         const range = checkedRange(args.range);
         const tagIds = vendorKeys(args.tagIds, 'tagIds', 'Tag', tagKey);
+        const type = tagType(args.type);
         return connectionFromAdapter(
-          tagInteractionsList(ctx.loaders.userlane.reads, range, tagIds),
+          tagInteractionsList(ctx.loaders.userlane.reads, range, tagIds, type),
           args,
-          { field: 'Query.tagInteractions', filters: { range, tagIds }, signal: ctx.signal },
+          {
+            field: 'Query.tagInteractions',
+            filters: { range, tagIds, type: type ?? null },
+            signal: ctx.signal,
+          },
         );
       },
     },

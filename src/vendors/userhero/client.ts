@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Automation, AutomationRun, RunResult } from '../../domain/automation.js';
 import type { CustomerMergeResult, UserHeroCustomer } from '../../domain/customer-profile.js';
 import type { Comment, Feedback, Note, UploadedMedia } from '../../domain/feedback.js';
@@ -68,6 +70,7 @@ import type {
   UpdateFeedbackInput,
   UpdateProjectInput,
   UpdateWidgetInput,
+  WebhookPayload,
 } from './requests.js';
 
 interface Send {
@@ -82,9 +85,12 @@ interface Send {
  */
 export class UserHeroClient {
   readonly #http: VendorHttp;
+  readonly #hooksPath: string;
 
-  constructor(http: VendorHttp) {
+  /** `hooksPath`: the incoming webhooks' base path on the API's origin (`/api/hooks`). */
+  constructor(http: VendorHttp, options: { hooksPath?: string } = {}) {
     this.#http = http;
+    this.#hooksPath = (options.hooksPath ?? '/api/hooks').replace(/\/+$/, '');
   }
 
   // Workspaces
@@ -456,6 +462,34 @@ export class UserHeroClient {
     const json = { feedbackId };
     const body = await this.#send('POST', op, path`/automations/${id}/run`, { json }, opts);
     return mapRunResult(bare(op, body, isRunResult));
+  }
+
+  /**
+   * Posts to an incoming webhook (`POST /api/hooks/{slug}`), signed as the docs show:
+   * `X-Webhook-Signature: sha256=<HMAC-SHA256 of the exact body with the webhook's secret>`.
+   * The secret only keys the HMAC: it is never sent, and the call carries no API key. Sent
+   * once (a raw body is never retried): a webhook has no idempotency key.
+   */
+  async sendWebhook(
+    slug: string,
+    secret: string,
+    payload: WebhookPayload,
+    opts?: CallOptions,
+  ): Promise<{ status: number }> {
+    const text = JSON.stringify(payload);
+    const signature = createHmac('sha256', secret).update(text).digest('hex');
+    const bytes = Buffer.from(text, 'utf8');
+    const res = await this.#http.request({
+      method: 'POST',
+      path: path`/${slug}`,
+      basePath: this.#hooksPath,
+      withoutAuth: true,
+      headers: { 'x-webhook-signature': `sha256=${signature}` },
+      raw: { contentType: 'application/json', body: Readable.from([bytes]), length: bytes.length },
+      signal: opts?.signal,
+      operation: 'hooks.send',
+    });
+    return { status: res.status };
   }
 
   async #send(

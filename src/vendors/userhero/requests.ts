@@ -1,6 +1,15 @@
 // What UserHero's writes and filters accept, as the docs spell them. Emails are sent as given;
 // the vendor normalises them itself.
 
+/** Incoming webhook payload (docs: "Sending Data to a Webhook"). */
+export interface WebhookPayload {
+  message: string;
+  /** Required when the webhook has no default project. */
+  projectId?: string;
+  category?: string;
+  metadata?: Record<string, unknown>;
+}
+
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 
 export interface FeedbackFilter {

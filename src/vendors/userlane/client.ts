@@ -119,13 +119,15 @@ export class UserlaneClient {
     );
   }
 
+  /** `type`: Userlane's tag type filter (e.g. `custom`), forwarded as given. */
   async tags(
     range: DateRange,
     page: number,
     limit: number,
     opts?: CallOptions,
+    type?: string,
   ): Promise<TagInteraction[]> {
-    const body = await this.#page('tags.list', '/tags', range, page, limit, {}, opts);
+    const body = await this.#page('tags.list', '/tags', range, page, limit, { type }, opts);
     return this.#items('tags.list', body, 'data', isTagDay).map(mapTagDay);
   }
 

@@ -4,6 +4,13 @@ import { addDays, type DateRange, utcDate } from '../../domain/date-range.js';
 /** HEART, NPS, Surveys, Tags: `page` ≥ 1, `limit` 0..5000 (default 1000). */
 export const USERLANE_PAGE_LIMIT_MIN = 0;
 export const USERLANE_PAGE_LIMIT_MAX = 5000;
+/**
+ * The largest page the gateway asks of those endpoints. The parameter table allows `limit` up to
+ * 5000 but the prose says their pages hold "up to 1,000 records": asked for more, a vendor
+ * keeping to the prose would send 1,000 and a walk would take that short page for the last one.
+ * A page of at most 1,000 is served whole under either reading, so every walk is exact.
+ */
+export const USERLANE_PAGE_RECORDS_MAX = 1000;
 /** Tasks and task actions: `limit` 1..5000. */
 export const USERLANE_CURSOR_LIMIT_MIN = 1;
 export const USERLANE_CURSOR_LIMIT_MAX = 5000;

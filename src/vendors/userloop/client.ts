@@ -40,9 +40,11 @@ export interface ResponseFilter {
 /** UserLoop's public API, one vendor page per call. */
 export class UserLoopClient {
   readonly #http: VendorHttp;
+  readonly #companyId: string | undefined;
 
-  constructor(http: VendorHttp) {
+  constructor(http: VendorHttp, options: { companyId?: string } = {}) {
     this.#http = http;
+    this.#companyId = options.companyId;
   }
 
   async health(opts?: CallOptions): Promise<{ status: string }> {
@@ -55,7 +57,8 @@ export class UserLoopClient {
   async surveys(opts?: CallOptions & { companyId?: string }): Promise<UserLoopSurveySummary[]> {
     const c = ctx('surveys.list');
     // `company_id` only makes the vendor check the key's company; it never changes the answer.
-    const body = await this.#get(c.operation, '/surveys', { company_id: opts?.companyId }, opts);
+    const companyId = opts?.companyId ?? this.#companyId;
+    const body = await this.#get(c.operation, '/surveys', { company_id: companyId }, opts);
     return expectArray(c, field(c, body, 'surveys'), isSurveySummary, 'surveys').map(
       mapSurveySummary,
     );

@@ -42,6 +42,7 @@ export function testContext(overrides: Partial<VendorContext> = {}): VendorConte
   const people = testPeople();
   return {
     now: NOW,
+    readings: {},
     random: seededRandom(42),
     scale: 1,
     people,

@@ -23,7 +23,10 @@ function list(call: Call) {
   const status = call.query.get('status') || undefined;
   const category = call.query.get('category') || undefined;
   const projectId = call.query.get('projectId') || undefined;
-  const email = call.query.get('userEmail')?.toLowerCase() || undefined;
+  // "Exact match": read as exact spelling, or as the address with its case ignored.
+  const fold = (value: string | null | undefined) =>
+    call.state.exactEmail ? value : value?.toLowerCase();
+  const email = fold(call.query.get('userEmail')) || undefined;
   const all = [...call.state.data.feedback.values()];
   const matching: Feedback[] = [];
   // Reverse insertion order is newest first (see UserHeroData).
@@ -33,7 +36,7 @@ function list(call: Call) {
     if (status !== undefined && item.status !== status) continue;
     if (category !== undefined && item.category !== category) continue;
     if (projectId !== undefined && item.projectId !== projectId) continue;
-    if (email !== undefined && item.userEmail?.toLowerCase() !== email) continue;
+    if (email !== undefined && fold(item.userEmail) !== email) continue;
     matching.push(item);
   }
   return ok(slicePage(matching, page).map((item) => renderFeedback(call.state, item)));

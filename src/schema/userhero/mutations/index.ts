@@ -7,3 +7,4 @@ import './widgets.js';
 import './webhooks.js';
 import './customers.js';
 import './automations.js';
+import './webhook-feedback.js';
