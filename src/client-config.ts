@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Env } from './vendors/env.js';
-import { ConfigError, nonEmpty } from './vendors/env.js';
+import { ConfigError, intVar, nonEmpty } from './vendors/env.js';
 
 /** What the gateway offers clients beyond plain GraphQL over HTTP (README, Clients). */
 export interface ClientFeatures {
@@ -41,12 +41,7 @@ export function clientFeatures(env: Env): ClientFeatures {
       `PERSISTED_DOCUMENTS_FILE must be an existing file (got "${file}"); run \`npm run codegen\``,
     );
   }
-  const rawApq = nonEmpty(env.APQ_MAX_DOCUMENTS);
-  if (rawApq !== undefined && (!/^\d+$/.test(rawApq) || Number(rawApq) > 1_000_000)) {
-    throw new ConfigError(
-      `APQ_MAX_DOCUMENTS must be an integer from 0 to 1000000 (got "${rawApq}")`,
-    );
-  }
+  const apq = intVar(env, 'APQ_MAX_DOCUMENTS', CLIENT_DEFAULTS.apqMaxDocuments, 0, 1_000_000);
   const rawCompression = nonEmpty(env.COMPRESSION)?.toLowerCase();
   if (rawCompression !== undefined && !['true', 'false'].includes(rawCompression)) {
     throw new ConfigError(`COMPRESSION must be true or false (got "${env.COMPRESSION}")`);
@@ -55,7 +50,7 @@ export function clientFeatures(env: Env): ClientFeatures {
     persistedDocuments: mode,
     persistedDocumentsFile: present ? file : undefined,
     // Allow-list mode executes reviewed documents only: registering new ones would undo it.
-    apqMaxDocuments: mode === 'only' ? 0 : rawApq === undefined ? 1000 : Number(rawApq),
+    apqMaxDocuments: mode === 'only' ? 0 : apq,
     compression: rawCompression !== 'false',
   };
 }

@@ -2,8 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ClientFeatures } from './client-config.js';
 import { CLIENT_DEFAULTS, clientFeatures } from './client-config.js';
 import type { LogLevel } from './logger.js';
-import type { Env } from './vendors/env.js';
-import { ConfigError, nonEmpty } from './vendors/env.js';
+import { ConfigError, type Env, intVar, nonEmpty } from './vendors/env.js';
 import type { VendorConfigs } from './vendors/registry.js';
 import { VENDORS } from './vendors/registry.js';
 import { userlaneSurveys } from './vendors/userlane/index.js';
@@ -254,16 +253,6 @@ function corsOrigins(env: Env): string[] {
     }
     return origin;
   });
-}
-
-function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }
 
 function sandboxMode(env: Env): SandboxMode {

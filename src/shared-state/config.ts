@@ -1,5 +1,5 @@
 // The variables of scale-out: REDIS_URL turns sharing on; the others tune it.
-import { ConfigError, type Env, nonEmpty } from '../vendors/env.js';
+import { ConfigError, type Env, intVar, nonEmpty } from '../vendors/env.js';
 
 export interface SharedStateConfig {
   /** The connection URL (it may carry a password: never logged). */
@@ -48,15 +48,15 @@ export function sharedStateConfig(env: Env): SharedStateConfig | undefined {
   return {
     url: raw,
     prefix,
-    replicas: int(env, 'REPLICAS', SHARED_DEFAULTS.REPLICAS, 1, 1000),
-    cacheMaxBytes: int(
+    replicas: intVar(env, 'REPLICAS', SHARED_DEFAULTS.REPLICAS, 1, 1000),
+    cacheMaxBytes: intVar(
       env,
       'REDIS_CACHE_MAX_BYTES',
       SHARED_DEFAULTS.REDIS_CACHE_MAX_BYTES,
       1024,
       512 * 1024 * 1024,
     ),
-    cacheMaxEntries: int(
+    cacheMaxEntries: intVar(
       env,
       'REDIS_CACHE_MAX_ENTRIES',
       SHARED_DEFAULTS.REDIS_CACHE_MAX_ENTRIES,
@@ -64,14 +64,4 @@ export function sharedStateConfig(env: Env): SharedStateConfig | undefined {
       100_000,
     ),
   };
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }

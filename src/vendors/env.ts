@@ -14,6 +14,17 @@ export function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** An integer from `min` to `max`, or `fallback` when unset. */
+export function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
 /** An absolute http(s) base URL without query or fragment, trailing slashes removed. */
 export function urlVar(env: Env, name: string, fallback: string): string {
   const raw = nonEmpty(env[name]) ?? fallback;
