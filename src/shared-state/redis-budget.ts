@@ -8,21 +8,20 @@ import {
   BudgetExhausted,
   type BudgetOptions,
   headerNumber,
+  queueWaiter,
   type RateBudget,
+  VendorBudget,
+  type Waiter as QueuedCall,
 } from '../transport/budget.js';
-import { VendorBudget } from '../transport/budget.js';
 import type { VendorResponse } from '../transport/types.js';
 import type { RedisLink } from './redis-link.js';
 
 /** How soon an observation is sent on its own when no call carries it. */
 const FLUSH_MS = 25;
 
-interface Waiter {
+interface Waiter extends QueuedCall {
   deadlineAt: number;
   signal: AbortSignal | undefined;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-  cleanup: () => void;
 }
 
 interface Observation {
@@ -110,24 +109,7 @@ export class SharedVendorBudget implements RateBudget {
         throw new BudgetExhausted(waitMs, this.nextLimited ? 'rate_limited' : 'budget');
       }
     }
-    if (signal?.aborted) throw signal.reason;
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        const at = this.queue.indexOf(waiter);
-        if (at >= 0) this.queue.splice(at, 1);
-        reject(signal?.reason);
-      };
-      const waiter: Waiter = {
-        deadlineAt,
-        signal,
-        resolve,
-        reject,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule(delayMs);
-    });
+    return queueWaiter(this.queue, signal, { deadlineAt, signal }, () => this.schedule(delayMs));
   }
 
   settle(headers?: VendorResponse['headers']): void {

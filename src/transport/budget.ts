@@ -41,10 +41,40 @@ export interface RateBudget {
   current?(): Promise<number | null>;
 }
 
-interface Waiter {
+/** A call queued for a budget: released by `resolve`, refused by `reject`, then `cleanup`. */
+export interface Waiter {
   resolve: () => void;
   reject: (error: unknown) => void;
   cleanup: () => void;
+}
+
+/**
+ * Queues a waiter (with `extra`, what its budget keeps of it) that leaves the queue, rejected with
+ * the signal's reason, if `signal` aborts while it waits; `queued` runs once it is in the queue.
+ */
+export function queueWaiter<W extends Waiter>(
+  queue: W[],
+  signal: AbortSignal | undefined,
+  extra: Omit<W, keyof Waiter>,
+  queued: () => void,
+): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      const at = queue.indexOf(waiter);
+      if (at >= 0) queue.splice(at, 1);
+      reject(signal?.reason);
+    };
+    const waiter = {
+      ...extra,
+      resolve,
+      reject,
+      cleanup: () => signal?.removeEventListener('abort', onAbort),
+    } as W;
+    signal?.addEventListener('abort', onAbort, { once: true });
+    queue.push(waiter);
+    queued();
+  });
 }
 
 /**
@@ -105,22 +135,7 @@ export class VendorBudget implements RateBudget {
         new BudgetExhausted(wait, now < this.blockedUntil ? 'rate_limited' : 'budget'),
       );
     }
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        const at = this.queue.indexOf(waiter);
-        if (at >= 0) this.queue.splice(at, 1);
-        reject(signal?.reason);
-      };
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule();
-    });
+    return queueWaiter(this.queue, signal, {}, () => this.schedule());
   }
 
   /** A call admitted by `acquire` is over; `headers` are its response's, when it got one. */
