@@ -1,9 +1,11 @@
 // A vendor key's rate budget shared by every replica: the token bucket lives in Redis and is
 // spent by one atomic script per call (BUDGET_SCRIPT). The vendor's X-RateLimit-* answers ride
-// on the next call's script (no round trip of their own under load; flushed shortly after when
-// no call follows). Calls that must wait queue here in order, as with the in-process budget, and
-// one whose wait would pass its deadline is refused at once. While Redis is away, calls spend a
-// local budget of this replica's share (`REPLICAS`), so the key is still never over-spent.
+// on the next call's script, unless one can cause a 429 before that call comes (corrections.ts
+// says which are sent at once, which within FLUSH_MS, which only ride): one round trip per
+// vendor call in the steady state. Calls that must wait queue here in order, as with the
+// in-process budget, and one whose wait would pass its deadline is refused at once. While Redis
+// is away, calls spend a local budget of this replica's share (`REPLICAS`), so the key is still
+// never over-spent.
 import {
   BudgetExhausted,
   type BudgetOptions,
@@ -14,20 +16,12 @@ import {
   type Waiter as QueuedCall,
 } from '../transport/budget.js';
 import type { VendorResponse } from '../transport/types.js';
+import { type Correction, FLUSH_MS, merge, urgency } from './corrections.js';
 import type { RedisLink } from './redis-link.js';
-
-/** How soon an observation is sent on its own when no call carries it. */
-const FLUSH_MS = 25;
 
 interface Waiter extends QueuedCall {
   deadlineAt: number;
   signal: AbortSignal | undefined;
-}
-
-interface Observation {
-  remaining: number;
-  resetAt: number;
-  inFlight: number;
 }
 
 type Verdict = { granted: boolean; waitMs: number; limited: boolean; tokens: number };
@@ -39,8 +33,13 @@ export class SharedVendorBudget implements RateBudget {
   private readonly queue: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
-  private pending: Observation | undefined;
-  private lastTokens: number | null;
+  /** The vendor's latest correction no script call carried yet. */
+  private pending: Correction | undefined;
+  /** When a correction that must not wait past FLUSH_MS became pending; 0: none does. */
+  private dueSince = 0;
+  private lastTokens: number;
+  /** The bucket's window end at the last script call (epoch ms), -1 when none was open. */
+  private lastResetAt = -1;
   private polling = false;
   /** When the queue's head asks Redis next, and whether a 429 is what it waits for. */
   private nextAt = 0;
@@ -124,18 +123,45 @@ export class SharedVendorBudget implements RateBudget {
     const remaining = headers && headerNumber(headers, 'x-ratelimit-remaining');
     if (remaining === undefined || !headers) return;
     const reset = headerNumber(headers, 'x-ratelimit-reset');
-    this.pending = {
-      remaining,
+    const now = this.now();
+    const correction: Correction = {
+      // Our other calls on the wire may be counted already: assume not (as VendorBudget does).
+      left: Math.max(0, remaining - this.inFlight),
       resetAt: reset === undefined ? -1 : reset * 1000 + this.marginMs,
-      inFlight: this.inFlight,
     };
-    this.flushTimer ??= setTimeout(() => {
+    // An answer from a window that is over says nothing about the current one.
+    if (correction.resetAt >= 0 && correction.resetAt <= now) return;
+    this.pending = merge(this.pending, correction);
+    const bucket = { limit: this.limit, tokens: this.lastTokens, resetAt: this.lastResetAt };
+    const when = urgency(this.pending, bucket, now);
+    if (when === 'now') {
+      this.link.send((redis) => this.script(redis, 'peek', 0));
+      return;
+    }
+    if (when === 'soon' && this.dueSince === 0) {
+      this.dueSince = now;
+      this.flushLater(FLUSH_MS);
+    }
+  }
+
+  /** Sends a `soon` correction on its own once FLUSH_MS passed without a call carrying it. */
+  private flushLater(delayMs: number): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      if (this.pending) this.link.send((redis) => this.script(redis, 'peek', 0));
-    }, FLUSH_MS);
+      if (this.dueSince === 0 || !this.pending) return;
+      // A call carried the earlier one meanwhile; this one has its own FLUSH_MS.
+      const waited = this.now() - this.dueSince;
+      if (waited < FLUSH_MS) return this.flushLater(FLUSH_MS - waited);
+      this.link.send((redis) => this.script(redis, 'peek', 0));
+    }, delayMs);
     this.flushTimer.unref?.();
   }
 
+  /**
+   * A 429: the vendor refuses this key now, so every other replica's next call would meet one
+   * too. Sent at once (with any pending correction), never left to ride a later call.
+   */
   rateLimited(retryAfterSeconds: number | undefined): void {
     const until =
       this.now() +
@@ -181,7 +207,8 @@ export class SharedVendorBudget implements RateBudget {
   ): Promise<Verdict> {
     const seen = this.pending;
     this.pending = undefined;
-    const [granted, waitMs, limited, tokens] = await redis.budget(
+    this.dueSince = 0;
+    const [granted, waitMs, limited, tokens, resetAt] = await redis.budget(
       this.key,
       op,
       this.now(),
@@ -189,13 +216,14 @@ export class SharedVendorBudget implements RateBudget {
       this.windowMs,
       this.marginMs,
       this.inFlight,
-      seen?.remaining ?? -1,
+      seen?.left ?? -1,
       seen?.resetAt ?? -1,
-      seen?.inFlight ?? 0,
+      0,
       position,
       blockUntil,
     );
     this.lastTokens = Math.max(0, Math.floor(Number(tokens)));
+    this.lastResetAt = Number(resetAt);
     return { granted: granted === 1, waitMs: Number(waitMs), limited: limited === 1, tokens };
   }
 

@@ -20,7 +20,10 @@ const COMMAND_TIMEOUT_MS = 500;
 const TIMEOUTS_BEFORE_DOWN = 3;
 
 export interface ScriptedRedis extends Redis {
-  budget(key: string, ...args: (string | number)[]): Promise<[number, number, number, number]>;
+  budget(
+    key: string,
+    ...args: (string | number)[]
+  ): Promise<[number, number, number, number, number]>;
   cacheGetBuffer(
     generationKey: string,
     ...args: (string | number)[]

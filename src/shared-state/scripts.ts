@@ -13,7 +13,8 @@
  * ARGV: op ('take' | 'peek' | 'block'), now, limit, windowMs, marginMs, inFlight (the caller's),
  * observed remaining (-1: none), observed reset epoch ms (-1: none), in flight when observed,
  * queue position, block until epoch ms (op 'block').
- * Returns { granted 0|1, wait ms, rate limited 0|1, tokens left }.
+ * Returns { granted 0|1, wait ms, rate limited 0|1, tokens left, window end epoch ms or -1 }: the
+ * caller keeps the last two, to tell which of the vendor's later corrections Redis lacks.
  */
 export const BUDGET_SCRIPT = `
 local key = KEYS[1]
@@ -66,7 +67,7 @@ if reset == nil then redis.call('HDEL', key, 'r') else redis.call('HSET', key, '
 redis.call('PEXPIRE', key, math.max(2 * (window + margin), blocked - now + window))
 local limited = 0
 if blocked > now then limited = 1 end
-return { granted, wait, limited, tokens }
+return { granted, wait, limited, tokens, reset or -1 }
 `;
 
 /**
