@@ -25,6 +25,8 @@ export function createSharedState(
       maxEntries: config.cacheMaxEntries,
       lockMs: options.lockMs,
     },
+    // A probe is a call of a request (or of a read ahead, with a request's deadline of its own).
+    probeMs: options.lockMs,
     logger: options.logger,
   });
 }

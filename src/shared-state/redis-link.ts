@@ -9,6 +9,8 @@ import {
   CACHE_GET_SCRIPT,
   CACHE_SET_SCRIPT,
   CACHE_UNLOCK_SCRIPT,
+  PROBE_CLAIM_SCRIPT,
+  PROBE_RELEASE_SCRIPT,
 } from './scripts.js';
 
 /**
@@ -34,6 +36,8 @@ export interface ScriptedRedis extends Redis {
     ...args: (string | number | Buffer)[]
   ): Promise<number>;
   cacheUnlock(...args: (string | number)[]): Promise<number>;
+  probeClaim(lockKey: string, token: string, holdMs: number): Promise<number>;
+  probeRelease(lockKey: string, token: string): Promise<number>;
 }
 
 export class RedisLink {
@@ -70,6 +74,8 @@ export class RedisLink {
     this.client.defineCommand('cacheGet', { numberOfKeys: 1, lua: CACHE_GET_SCRIPT });
     this.client.defineCommand('cacheSet', { numberOfKeys: 2, lua: CACHE_SET_SCRIPT });
     this.client.defineCommand('cacheUnlock', { numberOfKeys: 0, lua: CACHE_UNLOCK_SCRIPT });
+    this.client.defineCommand('probeClaim', { numberOfKeys: 1, lua: PROBE_CLAIM_SCRIPT });
+    this.client.defineCommand('probeRelease', { numberOfKeys: 1, lua: PROBE_RELEASE_SCRIPT });
     // The subscriber may queue its SUBSCRIBE until connected: it carries no call's latency.
     this.subscriber = new Redis(url, {
       ...options,

@@ -2,11 +2,14 @@
 // are spent in Redis (SharedVendorBudget); a 429 closure of any other vendor and every circuit
 // that opens or closes is told to the other replicas on one channel and kept in a key that
 // expires with it (a replica that connects later learns it); writes bump the vendor account's
-// cache generation and are told on another channel. While Redis is away each replica runs on its
-// own (budgets at its share) and says so; when it is back, it drops what it may have missed.
+// cache generation and are told on another channel. After an open circuit's cool-down one
+// replica sends the half-open probe for all (a lock, freed in the very step that tells its
+// outcome); the others fail fast until the outcome comes. While Redis is away each replica runs
+// on its own (budgets at its share, its own probe) and says so; when it is back, it drops what it
+// may have missed.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import type { CircuitBreaker } from '../transport/breaker.js';
+import type { CircuitBreaker, ProbeGate } from '../transport/breaker.js';
 import { type BudgetOptions, type RateBudget, VendorBudget } from '../transport/budget.js';
 import type { VendorName } from '../transport/types.js';
 import { RedisCacheTier, type TierOptions } from './redis-cache.js';
@@ -21,12 +24,18 @@ export interface RedisStateOptions {
   /** How many replicas share a budget: each spends 1/replicas of it while Redis is away. */
   replicas: number;
   cache: Omit<TierOptions, 'fillChannel'>;
+  /** How long a replica holds the half-open probe at most (a call's deadline): if it dies. */
+  probeMs: number;
   logger: Logger;
 }
 
 type GuardMessage =
   | { kind: 'circuit'; state: 'OPEN' | 'CLOSED'; openedAt: number; failures: number }
-  | { kind: 'closed'; until: number };
+  | { kind: 'closed'; until: number }
+  | { kind: 'probe-free' };
+
+/** A pipeline's call of the probe release script (ioredis defines it on pipelines too). */
+type ReleasingPipeline = { probeRelease(lockKey: string, token: string): unknown };
 
 interface Guarded {
   breaker: CircuitBreaker;
@@ -71,6 +80,35 @@ export function redisState(options: RedisStateOptions): SharedState {
   let everConnected = false;
 
   const guardKey = (vendor: VendorName) => `${prefix}o:${vendor}:${accounts.get(vendor) ?? '-'}`;
+  const probeKey = (vendor: VendorName) => `${prefix}p:${vendor}:${accounts.get(vendor) ?? '-'}`;
+  /** The probe locks this replica holds, by vendor: their tokens. */
+  const probes = new Map<VendorName, string>();
+
+  const probeGate = (vendor: VendorName): ProbeGate => ({
+    async claim() {
+      if (!link.connected) return 0;
+      const token = randomUUID();
+      const left = await link.run((redis) =>
+        redis.probeClaim(probeKey(vendor), token, options.probeMs),
+      );
+      if (left >= 0) return left;
+      probes.set(vendor, token);
+      return 0;
+    },
+    release() {
+      // Still held: no outcome was told (it would have freed it), so the others hear it is free.
+      const token = probes.get(vendor);
+      if (token === undefined) return;
+      probes.delete(vendor);
+      const body = JSON.stringify({ origin, vendor, kind: 'probe-free' });
+      link.send((redis) => {
+        const pipeline = redis.multi();
+        (pipeline as unknown as ReleasingPipeline).probeRelease(probeKey(vendor), token);
+        pipeline.publish(channels.guards, body);
+        return pipeline.exec();
+      });
+    },
+  });
 
   const apply = (vendor: VendorName, message: GuardMessage) => {
     const target = guarded.get(vendor);
@@ -78,6 +116,8 @@ export function redisState(options: RedisStateOptions): SharedState {
     if (message.kind === 'circuit') {
       target.breaker.follow(message.state, message.openedAt, message.failures);
       logger.info('vendor circuit (another replica)', { vendor, state: message.state });
+    } else if (message.kind === 'probe-free') {
+      target.breaker.probeFreed();
     } else if (target.budget instanceof ClosureSharingBudget) {
       target.budget.follow(message.until);
     }
@@ -85,11 +125,18 @@ export function redisState(options: RedisStateOptions): SharedState {
 
   const tellGuard = (vendor: VendorName, message: GuardMessage, ttlMs: number) => {
     const body = JSON.stringify({ origin, vendor, ...message });
+    // A circuit change this replica's probe decided frees the probe in the same step: no replica
+    // can take the next probe before it hears the outcome.
+    const probe = message.kind === 'circuit' ? probes.get(vendor) : undefined;
+    if (probe !== undefined) probes.delete(vendor);
     link.send((redis) => {
       const pipeline = redis.multi();
       if (ttlMs > 0) pipeline.set(guardKey(vendor), body, 'PX', Math.ceil(ttlMs));
       else pipeline.del(guardKey(vendor));
       pipeline.publish(channels.guards, body);
+      if (probe !== undefined) {
+        (pipeline as unknown as ReleasingPipeline).probeRelease(probeKey(vendor), probe);
+      }
       return pipeline.exec();
     });
   };
@@ -174,6 +221,7 @@ export function redisState(options: RedisStateOptions): SharedState {
     },
     guard(vendor, _accountId, breaker, budget) {
       guarded.set(vendor, { breaker, budget });
+      breaker.shareProbes(probeGate(vendor));
     },
     circuitChanged(vendor, breaker) {
       const state = breaker.state;

@@ -129,3 +129,21 @@ if redis.call('GET', entry .. ':lock') == ARGV[4] then redis.call('DEL', entry .
 redis.call('PUBLISH', ARGV[5], ARGV[6])
 return 1
 `;
+
+/**
+ * The half-open probe of a vendor account, one for every replica: taken by the first replica to
+ * ask (a lock that expires by itself if that replica dies), held until its outcome is told.
+ * KEYS[1] the probe lock. ARGV: token, hold ms. Returns -1 when taken, else the holder's ms left.
+ */
+export const PROBE_CLAIM_SCRIPT = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', tonumber(ARGV[2])) then return -1 end
+local left = redis.call('PTTL', KEYS[1])
+if left < 1 then left = 1 end
+return left
+`;
+
+/** Frees the probe lock if this replica still holds it (KEYS[1] the lock, ARGV[1] its token). */
+export const PROBE_RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+`;

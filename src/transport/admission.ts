@@ -2,7 +2,7 @@
 // circuit first, so that a refusal without a call spends none of the request's calls; then the
 // request's call cap, so that a call the cap refuses never queues for the budget; then the rate
 // budget, the only check that waits.
-import type { CircuitBreaker } from './breaker.js';
+import type { CircuitBreaker, Refusal } from './breaker.js';
 import { BudgetExhausted, type RateBudget } from './budget.js';
 import { capRefusal } from './call-cap.js';
 import type { Classifier } from './classify.js';
@@ -56,19 +56,11 @@ export class Admission {
     const { vendor, name, breaker, budget, classify, log } = this.options;
     if (req.signal?.aborted) throw classify.abandonedError(req, abortCause(req.signal));
     const verdict = breaker?.admit() ?? { admitted: true as const, probe: false };
-    if (!verdict.admitted) {
-      const seconds = Math.ceil(verdict.retryInMs / 1000);
-      log('debug', req, { circuit: 'OPEN', refused: true });
-      throw new VendorError({
-        vendor,
-        kind: 'unavailable',
-        operation: req.operation,
-        message: `${name} ${req.operation} was not sent: ${name} failed ${verdict.consecutiveFailures} calls in a row, so its circuit is open; the next probe goes out in ${seconds} s`,
-        retryAfter: seconds,
-        circuitOpen: true,
-      });
-    }
+    if (!verdict.admitted) throw this.circuitOpen(req, verdict);
     const { probe } = verdict;
+    // With replicas one probe goes out for all: this one may have to leave it to another.
+    const elsewhere = probe ? await breaker?.claimProbe() : undefined;
+    if (elsewhere) throw this.circuitOpen(req, elsewhere);
     if (scope && !scope.takeCall(vendor)) {
       breaker?.abandoned(probe);
       log('debug', req, { callCap: scope.callCap, refused: true });
@@ -95,5 +87,19 @@ export class Admission {
       });
     }
     return probe;
+  }
+
+  private circuitOpen(req: VendorRequest, refusal: Refusal): VendorError {
+    const { vendor, name, log } = this.options;
+    const seconds = Math.ceil(refusal.retryInMs / 1000);
+    log('debug', req, { circuit: 'OPEN', refused: true });
+    return new VendorError({
+      vendor,
+      kind: 'unavailable',
+      operation: req.operation,
+      message: `${name} ${req.operation} was not sent: ${name} failed ${refusal.consecutiveFailures} calls in a row, so its circuit is open; the next probe goes out in ${seconds} s`,
+      retryAfter: seconds,
+      circuitOpen: true,
+    });
   }
 }

@@ -9,6 +9,17 @@ export interface BreakerOptions {
   onChange?: (state: CircuitState, previous: CircuitState) => void;
 }
 
+/**
+ * One half-open probe for several gateway replicas (src/shared-state/ implements it over Redis):
+ * without it each replica would send its own probe to a vendor that is likely still down.
+ */
+export interface ProbeGate {
+  /** Resolves 0 when this replica sends the probe, else how long another replica holds it (ms). */
+  claim(): Promise<number>;
+  /** This replica's probe settled or was abandoned: lets another one go if no outcome said so. */
+  release(): void;
+}
+
 /** Why a call was refused without being sent. */
 export interface Refusal {
   /** Milliseconds until a probe may be sent. */
@@ -26,6 +37,9 @@ export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
   private probing = false;
+  /** Another replica sends the probe: refuse until its outcome comes, at the latest until then. */
+  private elsewhereUntil = 0;
+  private gate: ProbeGate | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: BreakerOptions) {
@@ -54,7 +68,7 @@ export class CircuitBreaker {
   admit(): { admitted: true; probe: boolean } | ({ admitted: false } & Refusal) {
     const state = this.state;
     if (state === 'CLOSED') return { admitted: true, probe: false };
-    if (state === 'HALF_OPEN' && !this.probing) {
+    if (state === 'HALF_OPEN' && !this.probing && this.now() >= this.elsewhereUntil) {
       if (this.current !== 'HALF_OPEN') this.transition('HALF_OPEN');
       this.probing = true;
       return { admitted: true, probe: true };
@@ -68,10 +82,42 @@ export class CircuitBreaker {
     };
   }
 
+  /** Shares half-open probes with the other replicas: one probe goes out for all of them. */
+  shareProbes(gate: ProbeGate): void {
+    this.gate = gate;
+  }
+
+  /**
+   * A probe `admit` let through goes out only once this replica holds the probe of every replica
+   * (one round trip, only on a probe); otherwise it is refused like a call of an open circuit
+   * until the holder's outcome comes (`follow`) or its hold lapses (it died). Without a gate, or
+   * when the gate cannot answer (Redis away), the probe is this replica's own, as when alone.
+   */
+  async claimProbe(): Promise<Refusal | undefined> {
+    if (!this.gate) return undefined;
+    let heldMs: number;
+    try {
+      heldMs = await this.gate.claim();
+    } catch {
+      return undefined;
+    }
+    if (heldMs <= 0) return undefined;
+    this.probing = false;
+    this.elsewhereUntil = this.now() + heldMs;
+    return { retryInMs: heldMs, consecutiveFailures: this.failures };
+  }
+
+  /** Another replica's probe was abandoned without an outcome: this one may probe now. */
+  probeFreed(): void {
+    this.elsewhereUntil = 0;
+  }
+
   success(probe: boolean): void {
     if (probe) this.probing = false;
     this.failures = 0;
     if (this.current !== 'CLOSED') this.transition('CLOSED');
+    // After the transition: its onChange tells the outcome and frees the probe in one step.
+    if (probe) this.gate?.release();
   }
 
   failure(probe: boolean): void {
@@ -81,11 +127,14 @@ export class CircuitBreaker {
       this.openedAt = this.now();
       this.transition('OPEN');
     }
+    if (probe) this.gate?.release();
   }
 
   /** The call was abandoned by its caller: it says nothing about the vendor. */
   abandoned(probe: boolean): void {
-    if (probe) this.probing = false;
+    if (!probe) return;
+    this.probing = false;
+    this.gate?.release();
   }
 
   /**
@@ -94,6 +143,7 @@ export class CircuitBreaker {
    */
   follow(state: 'OPEN' | 'CLOSED', openedAt: number, failures: number): void {
     this.probing = false;
+    this.elsewhereUntil = 0;
     if (state === 'OPEN') {
       this.openedAt = Math.max(this.current === 'OPEN' ? this.openedAt : 0, openedAt);
       this.failures = Math.max(this.failures, failures);

@@ -41,9 +41,16 @@ export async function startTestGateway(
     logLevel?: 'debug' | 'info';
     /** Traces exported by this tracer (see src/observability/tracing.ts). */
     tracing?: GatewayTracing;
+    /**
+     * Another gateway's sandbox (replicas over one set of vendors): the same vendor accounts, one
+     * request log; closed by its owner, not by this gateway.
+     */
+    over?: Sandbox;
   } = {},
 ): Promise<TestGateway> {
-  const sandbox = await startSandbox({ userheroRateLimitPerMinute: 100_000, ...options.sandbox });
+  const sandbox =
+    options.over ??
+    (await startSandbox({ userheroRateLimitPerMinute: 100_000, ...options.sandbox }));
   const config = loadConfig({
     VENDOR_TIMEOUT_MS: '2000',
     // The gateway's UserHero budget matches what this sandbox enforces.
@@ -74,7 +81,7 @@ export async function startTestGateway(
     },
     async close() {
       await services.close();
-      await sandbox.close();
+      if (!options.over) await sandbox.close();
     },
   };
 }
