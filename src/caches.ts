@@ -35,7 +35,10 @@ export interface MetadataCaches {
   };
   /** Indexes built from the exports above, kept while the export they index is cached. */
   derived: DerivedCache;
-  /** Windows read ahead of exports paged through the NPS feed, dropped on a write. */
+  /**
+   * Windows read ahead of exports paged through the NPS feed, dropped on a write; with REDIS_URL
+   * shared by the replicas.
+   */
   readAhead: { planhat: ReadAheadStore; userloop: ReadAheadStore };
   /**
    * A write changed a vendor account: drops the copies shared across requests here and, with
@@ -68,6 +71,13 @@ export function sharedCaches(
     const found = account === undefined ? undefined : shared.tier(`${vendor}:${account}`);
     return found ? { tier: found, prefix: `${name}|`, codec } : undefined;
   };
+  // The windows read ahead: a namespace of their own (a write still bumps it, as every namespace
+  // of the vendor), so many short-lived windows never push the exports out of its bound.
+  const aheadTier = (vendor: VendorName) => {
+    const account = accounts.get(vendor);
+    const found = account === undefined ? undefined : shared.tier(`${vendor}:${account}:ahead`);
+    return found ? { tier: found, prefix: '' } : undefined;
+  };
   const { ttlMs, maxAgeMs } = config.exportCache;
   const caches: MetadataCaches = {
     userloopSurveys: new TtlCache(METADATA_TTL_MS, 1000, tier('userloop', 'surveys')),
@@ -81,8 +91,16 @@ export function sharedCaches(
     },
     derived: new DerivedCache(),
     readAhead: {
-      planhat: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
-      userloop: new ReadAheadStore({ ...READ_AHEAD, signal: aheadSignal }),
+      planhat: new ReadAheadStore({
+        ...READ_AHEAD,
+        signal: aheadSignal,
+        shared: aheadTier('planhat'),
+      }),
+      userloop: new ReadAheadStore({
+        ...READ_AHEAD,
+        signal: aheadSignal,
+        shared: aheadTier('userloop'),
+      }),
     },
     // The shared generation is bumped first: a miss after the local copies are dropped then
     // reads past what the write replaced, and one already under way is dropped with them.

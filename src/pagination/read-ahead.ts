@@ -1,5 +1,6 @@
 import type { LookupObserver } from '../cache/lookups.js';
 import { setRecent } from '../cache/recent-map.js';
+import type { CacheTier } from '../shared-state/types.js';
 import type { OffsetAdapter } from './types.js';
 
 type OffsetPage<T> = Awaited<ReturnType<OffsetAdapter<T>['fetch']>>;
@@ -27,6 +28,11 @@ export interface ReadAheadOptions {
   maxWindows: number;
   /** The signal of a read ahead, which belongs to no request (it gets its own timeout). */
   signal: () => AbortSignal;
+  /**
+   * The replicas' tier (REDIS_URL), under `prefix` + the list's key: the windows one replica
+   * reads (and reads ahead) serve a walk whose next page another replica gets.
+   */
+  shared?: { tier: CacheTier; prefix: string };
 }
 
 /**
@@ -38,7 +44,9 @@ export interface ReadAheadOptions {
  * positions, and so the cursors, are the very same; the data is at most `ttlMs` older.
  *
  * It lives beside one vendor client (one set of credentials), so a window only ever serves a
- * caller of the same account, and `clear()` drops everything after a write to the vendor.
+ * caller of the same account, and `clear()` drops everything after a write to the vendor. With
+ * replicas its windows are shared through the vendor account's tier (whose generation a write
+ * bumps), so a walk whose pages a load balancer spreads over replicas reads each window once.
  */
 export class ReadAheadStore {
   private readonly windows = new Map<string, Window<unknown>>();
@@ -53,9 +61,11 @@ export class ReadAheadStore {
       fetch: async (offset, limit, signal) => {
         // A screen's page is read for itself, always fresh, and leaves nothing behind.
         if (limit < this.options.minLimit) return source.fetch(offset, limit, signal);
-        const served = await this.serve<T>(key, offset, limit);
+        let served = await this.serve<T>(key, offset, limit);
+        if (served === null && this.options.shared)
+          served = await this.fromShared<T>(key, offset, limit);
         this.onLookup?.(served === null ? 'miss' : 'hit');
-        const page = served ?? (await source.fetch(offset, limit, signal));
+        const page = served ?? (await this.read(key, source, offset, limit, signal));
         if (served === null) this.start(key, { offset, limit, page: Promise.resolve(page) });
         this.ahead(key, source, offset, limit, page);
         return page;
@@ -134,11 +144,69 @@ export class ReadAheadStore {
     // The next page starts within this one (after its last item handed out) and is as long:
     // reads reach a window past this one, never further.
     if (end >= offset + 2 * limit) return;
-    const next = source.fetch(end, limit, this.options.signal());
+    const next = this.read(key, source, end, limit, this.options.signal());
     // Nobody may await it; its failure only means the next request reads for itself.
     next.catch(() => undefined);
     window.chunks.push({ offset: end, limit, page: next });
     this.touch(key, window as Window<unknown>);
+  }
+
+  /**
+   * A window read from the vendor. With replicas, one that starts on the walk's grid (multiples
+   * of its size from the list's start, where a walk from the first page reads and reads ahead) is
+   * read through the tier: one replica reads it, the others wait for it or find it stored.
+   * Another is read here only, as no replica would look for it.
+   */
+  private read<T>(
+    key: string,
+    source: OffsetAdapter<T>,
+    offset: number,
+    limit: number,
+    signal: AbortSignal | undefined,
+  ): Promise<OffsetPage<T>> {
+    const shared = this.options.shared;
+    if (!shared || offset % limit !== 0) return source.fetch(offset, limit, signal);
+    return shared.tier
+      .read(this.sharedKey(key, offset, limit), () => source.fetch(offset, limit, signal), {
+        freshMs: this.options.ttlMs,
+        maxAgeMs: this.options.ttlMs,
+      })
+      .then((loaded) => loaded.value);
+  }
+
+  /**
+   * The windows of the grid that cover `[offset, offset + limit)`, when other replicas read them
+   * (or are reading them now), made this replica's window of the list: a walk whose earlier pages
+   * another replica served goes on here without reading them again. Null when one is missing:
+   * then this replica reads for itself, costing the vendor what it would without replicas.
+   */
+  private async fromShared<T>(
+    key: string,
+    offset: number,
+    limit: number,
+  ): Promise<OffsetPage<T> | null> {
+    const { tier } = this.options.shared!;
+    const policy = { freshMs: this.options.ttlMs, maxAgeMs: this.options.ttlMs };
+    const first = offset - (offset % limit);
+    const starts = first === offset ? [first] : [first, first + limit];
+    const found = await Promise.all(
+      starts.map((at) => tier.peek<OffsetPage<T>>(this.sharedKey(key, at, limit), policy)),
+    );
+    const chunks: Chunk<T>[] = [];
+    for (const [i, at] of starts.entries()) {
+      const loaded = found[i];
+      if (loaded === undefined) return null;
+      chunks.push({ offset: at, limit, page: Promise.resolve(loaded.value) });
+      // A short window ends the list: nothing after it is needed.
+      if (loaded.value.items.length < limit && loaded.value.hasNextPage !== true) break;
+    }
+    // In place of what this replica held of the list: a window's chunks must be contiguous.
+    this.touch(key, { key, chunks, expiresAt: 0 } as Window<unknown>);
+    return this.serve<T>(key, offset, limit);
+  }
+
+  private sharedKey(key: string, offset: number, limit: number): string {
+    return `${this.options.shared!.prefix}${key}|${offset}|${limit}`;
   }
 
   private touch(key: string, window: Window<unknown>): void {

@@ -97,6 +97,38 @@ export class RedisCacheTier implements CacheTier {
     }
   }
 
+  async peek<V>(
+    key: string,
+    policy: TierPolicy,
+    codec: Codec<V> = identity,
+  ): Promise<Loaded<V> | undefined> {
+    const waitUntil = Date.now() + this.options.lockMs;
+    for (;;) {
+      let found: Awaited<ReturnType<RedisLink['client']['cachePeekBuffer']>>;
+      try {
+        found = await this.link.run((redis) =>
+          redis.cachePeekBuffer(
+            this.generationKey,
+            this.entryPrefix,
+            key,
+            Date.now(),
+            policy.freshMs,
+          ),
+        );
+      } catch {
+        return undefined;
+      }
+      const [at, payload, locked] = found;
+      if (payload && at >= 0) {
+        const value = await this.decode(payload, codec);
+        return value === undefined ? undefined : { value, loadedAt: at };
+      }
+      if (locked !== 1 || Date.now() >= waitUntil) return undefined;
+      // Its reader announces the fill (or its failure): look again then.
+      await this.waitForFill(key);
+    }
+  }
+
   private async loadHere<V>(load: (background: boolean) => Promise<V>): Promise<Loaded<V>> {
     const value = await load(false);
     return { value, loadedAt: Date.now() };

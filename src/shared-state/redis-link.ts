@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import {
   BUDGET_SCRIPT,
   CACHE_GET_SCRIPT,
+  CACHE_PEEK_SCRIPT,
   CACHE_SET_SCRIPT,
   CACHE_UNLOCK_SCRIPT,
   PROBE_CLAIM_SCRIPT,
@@ -30,6 +31,10 @@ export interface ScriptedRedis extends Redis {
     generationKey: string,
     ...args: (string | number)[]
   ): Promise<[Buffer, number, Buffer | null, number]>;
+  cachePeekBuffer(
+    generationKey: string,
+    ...args: (string | number)[]
+  ): Promise<[number, Buffer | null, number]>;
   cacheSet(
     generationKey: string,
     indexKey: string,
@@ -72,6 +77,7 @@ export class RedisLink {
     this.client = new Redis(url, options) as ScriptedRedis;
     this.client.defineCommand('budget', { numberOfKeys: 1, lua: BUDGET_SCRIPT });
     this.client.defineCommand('cacheGet', { numberOfKeys: 1, lua: CACHE_GET_SCRIPT });
+    this.client.defineCommand('cachePeek', { numberOfKeys: 1, lua: CACHE_PEEK_SCRIPT });
     this.client.defineCommand('cacheSet', { numberOfKeys: 2, lua: CACHE_SET_SCRIPT });
     this.client.defineCommand('cacheUnlock', { numberOfKeys: 0, lua: CACHE_UNLOCK_SCRIPT });
     this.client.defineCommand('probeClaim', { numberOfKeys: 1, lua: PROBE_CLAIM_SCRIPT });

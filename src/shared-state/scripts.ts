@@ -96,6 +96,22 @@ return { generation, at, found[2], locked }
 `;
 
 /**
+ * Looks for a shared cache entry without ever becoming the replica that reads it: the copy if one
+ * is stored within `freshMs`, else whether a replica holds its lock (is reading it now).
+ *
+ * KEYS[1] the namespace's generation counter. ARGV: prefix of entry keys, key, now, freshMs.
+ * Returns { loadedAt or -1, payload or false, locked 0|1 }.
+ */
+export const CACHE_PEEK_SCRIPT = `
+local generation = redis.call('GET', KEYS[1]) or '0'
+local entry = ARGV[1] .. generation .. ':' .. ARGV[2]
+local found = redis.call('HMGET', entry, 'at', 'v')
+local at = tonumber(found[1])
+if at ~= nil and tonumber(ARGV[3]) - at < tonumber(ARGV[4]) then return { at, found[2], 0 } end
+return { -1, false, redis.call('EXISTS', entry .. ':lock') }
+`;
+
+/**
  * Stores what the lock holder read, unless a write bumped the generation meanwhile; keeps at most
  * `max` entries per namespace (the oldest dropped), releases the lock and wakes the waiters.
  *

@@ -50,6 +50,12 @@ export interface CacheTier {
     policy: TierPolicy,
     codec?: Codec<V>,
   ): Promise<Loaded<V>>;
+  /**
+   * The shared copy of `key` if one is stored within `policy.freshMs`, or, when a replica is
+   * reading it now, its result once stored; undefined otherwise (and when the tier fails). Never
+   * reads the vendor, never keeps others waiting: for a copy worth having only if it exists.
+   */
+  peek<V>(key: string, policy: TierPolicy, codec?: Codec<V>): Promise<Loaded<V> | undefined>;
 }
 
 export interface SharingReport {

@@ -50,6 +50,32 @@ describe('shared cache tier', () => {
     await Promise.all(states.map((s) => s.close()));
   });
 
+  it('peek finds what another replica reads (waiting for it), and never reads or locks itself', async () => {
+    const [a, b] = await replicas(2, redis.prefix());
+    const policy = { freshMs: 60_000, maxAgeMs: 60_000 };
+    const tierA = a!.tier('planhat:acct')!;
+    const tierB = b!.tier('planhat:acct')!;
+    // Nothing stored and no one reading: nothing found, and no lock left behind.
+    expect(await tierB.peek('w', policy)).toBeUndefined();
+    let reads = 0;
+    const slowRead = tierA.read(
+      'w',
+      async () => {
+        reads += 1;
+        await new Promise((r) => setTimeout(r, 200));
+        return { rows: [1, 2, 3] };
+      },
+      policy,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    // A reads it now: B's peek waits for A's result.
+    const peeked = await tierB.peek<{ rows: number[] }>('w', policy);
+    expect(peeked?.value).toEqual({ rows: [1, 2, 3] });
+    expect((await slowRead).value).toEqual({ rows: [1, 2, 3] });
+    expect(reads).toBe(1);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
   it('stores large values compressed', async () => {
     const prefix = redis.prefix();
     const [state] = await replicas(1, prefix);
