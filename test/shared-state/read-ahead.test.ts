@@ -100,4 +100,22 @@ describe('read-ahead shared by replicas', () => {
     expect(new Set(offsets()).size).toBe(offsets().length);
     expect(listCalls().length).toBeLessThanOrEqual(calls);
   });
+
+  it('a write through one replica drops the window the other would be served', async () => {
+    const first = await page(a, null);
+    await settle();
+    const second = await page(alone, first.pageInfo.endCursor);
+    // A record of the window A read ahead: deleted through A.
+    const victim = second.edges[50]!.node.id;
+    const deleted = await a.query('mutation($id: ID!) { deleteNps(id: $id) { deletedId } }', {
+      id: victim,
+    });
+    expect(deleted.errors).toEqual([]);
+    a.sandbox.log.clear();
+    const after = await page(b, first.pageInfo.endCursor);
+    // B reads the vendor again, and the record is gone.
+    expect(listCalls().length).toBeGreaterThan(0);
+    expect(after.edges.length).toBeGreaterThan(0);
+    expect(after.edges.map((e) => e.node.id)).not.toContain(victim);
+  });
 });
