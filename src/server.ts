@@ -97,7 +97,11 @@ function createGraphQLHandler(services: Services) {
       }),
       // Before the limits, so the documents they resolve are counted like any other.
       clients.apqMaxDocuments > 0
-        ? useAutomaticPersistedQueries(clients.apqMaxDocuments, manifest)
+        ? useAutomaticPersistedQueries(
+            clients.apqMaxDocuments,
+            manifest,
+            services.shared.documents(clients.apqMaxDocuments),
+          )
         : {},
       ...usePersistedDocuments(clients, manifest),
       useRequestLimits(config.limits, schema),

@@ -5,6 +5,7 @@ import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { createGraphQLError } from 'graphql-yoga';
 import { setRecent } from '../cache/recent-map.js';
 import type { ClientFeatures } from '../client-config.js';
+import type { DocumentStore } from '../shared-state/index.js';
 
 /** The manifest codegen's client preset writes: `"sha256:<hex>"` -> document. */
 export function loadManifest(file: string | undefined): ReadonlyMap<string, string> {
@@ -111,13 +112,23 @@ const APQ_MAX_DOCUMENT_CHARS = 64 * 1024;
  * not know is answered `PersistedQueryNotFound` (`PERSISTED_QUERY_NOT_FOUND`, HTTP 200 so the link
  * reads it and retries), the retry with the query registers it when the hash is the query's
  * SHA-256, and the hash alone then works. The store keeps APQ_MAX_DOCUMENTS documents, least
- * recently used dropped; manifest documents are known by their hash from the start.
+ * recently used dropped; manifest documents are known by their hash from the start. With replicas
+ * (REDIS_URL) a hash this store misses is looked up in the replicas' `shared` store (one round
+ * trip, then kept here), and each registration is told to it: a client registers a hash once,
+ * whichever replica it reaches next. When Redis cannot answer, the hash is unknown here and the
+ * client registers it again, as with one replica.
  */
 export function useAutomaticPersistedQueries(
   max: number,
   manifest: ReadonlyMap<string, string>,
+  shared?: DocumentStore,
 ): Plugin {
   const store = new Map<string, string>();
+  // Apollo's link matches this exact message (or the code).
+  const notFound = () =>
+    createGraphQLError('PersistedQueryNotFound', {
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200 } },
+    });
   return {
     onParams({ params, setParams }) {
       if (params.extensions?.persistedQuery === undefined) return;
@@ -127,14 +138,14 @@ export function useAutomaticPersistedQueries(
         const known = store.get(hash);
         if (known !== undefined) setRecent(store, hash, known, max);
         const query = known ?? manifest.get(`sha256:${hash}`);
-        if (query === undefined) {
-          // Apollo's link matches this exact message (or the code).
-          throw createGraphQLError('PersistedQueryNotFound', {
-            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200 } },
-          });
-        }
-        setParams({ ...params, query });
-        return;
+        if (query !== undefined) return setParams({ ...params, query });
+        if (!shared) throw notFound();
+        // Only a miss here waits for Redis; what it finds is kept here from then on.
+        return shared.get(hash).then((found) => {
+          if (found === undefined) throw notFound();
+          setRecent(store, hash, found, max);
+          setParams({ ...params, query: found });
+        });
       }
       if (createHash('sha256').update(params.query).digest('hex') !== hash) {
         throw badRequest(
@@ -142,7 +153,10 @@ export function useAutomaticPersistedQueries(
           'PERSISTED_QUERY_MISMATCH',
         );
       }
-      if (params.query.length <= APQ_MAX_DOCUMENT_CHARS) setRecent(store, hash, params.query, max);
+      if (params.query.length <= APQ_MAX_DOCUMENT_CHARS) {
+        setRecent(store, hash, params.query, max);
+        shared?.set(hash, params.query);
+      }
     },
   };
 }

@@ -9,7 +9,14 @@ import type { SharedState } from './types.js';
 
 export type { SharedStateConfig } from './config.js';
 export { sharedStateConfig } from './config.js';
-export type { CacheTier, Codec, Invalidation, SharedState, SharingMode } from './types.js';
+export type {
+  CacheTier,
+  Codec,
+  DocumentStore,
+  Invalidation,
+  SharedState,
+  SharingMode,
+} from './types.js';
 
 export function createSharedState(
   config: SharedStateConfig | undefined,

@@ -13,6 +13,7 @@ export function localState(): SharedState {
     guard: () => undefined,
     circuitChanged: () => undefined,
     tier: () => undefined,
+    documents: () => undefined,
     publish: () => Promise.resolve(),
     onInvalidation: () => undefined,
     ready: () => Promise.resolve(),

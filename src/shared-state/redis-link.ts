@@ -10,6 +10,8 @@ import {
   CACHE_PEEK_SCRIPT,
   CACHE_SET_SCRIPT,
   CACHE_UNLOCK_SCRIPT,
+  DOCUMENT_GET_SCRIPT,
+  DOCUMENT_SET_SCRIPT,
   PROBE_CLAIM_SCRIPT,
   PROBE_RELEASE_SCRIPT,
 } from './scripts.js';
@@ -43,6 +45,8 @@ export interface ScriptedRedis extends Redis {
   cacheUnlock(...args: (string | number)[]): Promise<number>;
   probeClaim(lockKey: string, token: string, holdMs: number): Promise<number>;
   probeRelease(lockKey: string, token: string): Promise<number>;
+  documentGet(key: string, indexKey: string, now: number, ttlMs: number): Promise<string | null>;
+  documentSet(key: string, indexKey: string, ...args: (string | number)[]): Promise<number>;
 }
 
 export class RedisLink {
@@ -82,6 +86,8 @@ export class RedisLink {
     this.client.defineCommand('cacheUnlock', { numberOfKeys: 0, lua: CACHE_UNLOCK_SCRIPT });
     this.client.defineCommand('probeClaim', { numberOfKeys: 1, lua: PROBE_CLAIM_SCRIPT });
     this.client.defineCommand('probeRelease', { numberOfKeys: 1, lua: PROBE_RELEASE_SCRIPT });
+    this.client.defineCommand('documentGet', { numberOfKeys: 2, lua: DOCUMENT_GET_SCRIPT });
+    this.client.defineCommand('documentSet', { numberOfKeys: 2, lua: DOCUMENT_SET_SCRIPT });
     // The subscriber may queue its SUBSCRIBE until connected: it carries no call's latency.
     this.subscriber = new Redis(url, {
       ...options,

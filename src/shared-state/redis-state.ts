@@ -14,6 +14,7 @@ import { type BudgetOptions, type RateBudget, VendorBudget } from '../transport/
 import type { VendorName } from '../transport/types.js';
 import { RedisCacheTier, type TierOptions } from './redis-cache.js';
 import { SharedVendorBudget } from './redis-budget.js';
+import { RedisDocumentStore } from './redis-documents.js';
 import { RedisLink } from './redis-link.js';
 import type { Invalidation, SharedState, SharingReport } from './types.js';
 
@@ -78,6 +79,7 @@ export function redisState(options: RedisStateOptions): SharedState {
   /** Writes made while Redis was away: their generations are bumped when it is back. */
   const missed = new Set<VendorName>();
   let everConnected = false;
+  let documents: RedisDocumentStore | undefined;
 
   const guardKey = (vendor: VendorName) => `${prefix}o:${vendor}:${accounts.get(vendor) ?? '-'}`;
   const probeKey = (vendor: VendorName) => `${prefix}p:${vendor}:${accounts.get(vendor) ?? '-'}`;
@@ -235,6 +237,10 @@ export function redisState(options: RedisStateOptions): SharedState {
       } else if (state === 'CLOSED') {
         tellGuard(vendor, { kind: 'circuit', state, openedAt: 0, failures: 0 }, 0);
       }
+    },
+    documents(max) {
+      documents ??= new RedisDocumentStore(link, max);
+      return documents;
     },
     tier(namespace) {
       let tier = tiers.get(namespace);

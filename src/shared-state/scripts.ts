@@ -163,3 +163,34 @@ export const PROBE_RELEASE_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
 `;
+
+/**
+ * A document registered through automatic persisted queries, looked up by its hash: each use
+ * keeps it another TTL and moves it to the back of the line to be dropped.
+ * KEYS[1] the document, KEYS[2] the index (sorted by last use). ARGV: now, ttl ms.
+ */
+export const DOCUMENT_GET_SCRIPT = `
+local document = redis.call('GET', KEYS[1])
+if not document then return false end
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+redis.call('ZADD', KEYS[2], tonumber(ARGV[1]), KEYS[1])
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]))
+return document
+`;
+
+/**
+ * Registers a document; at most `max` are kept, the least recently used dropped.
+ * KEYS[1] the document, KEYS[2] the index. ARGV: document, now, ttl ms, max.
+ */
+export const DOCUMENT_SET_SCRIPT = `
+redis.call('SET', KEYS[1], ARGV[1], 'PX', tonumber(ARGV[3]))
+redis.call('ZADD', KEYS[2], tonumber(ARGV[2]), KEYS[1])
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]))
+local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[4])
+if excess > 0 then
+  local old = redis.call('ZRANGE', KEYS[2], 0, excess - 1)
+  for _, name in ipairs(old) do redis.call('DEL', name) end
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1)
+end
+return 1
+`;

@@ -58,6 +58,17 @@ export interface CacheTier {
   peek<V>(key: string, policy: TierPolicy, codec?: Codec<V>): Promise<Loaded<V> | undefined>;
 }
 
+/**
+ * Documents registered through automatic persisted queries, shared by the replicas beneath each
+ * one's own store: a client that registered a hash on one replica may send it alone to another.
+ */
+export interface DocumentStore {
+  /** The document registered under `hash`; undefined when none is (or the store cannot answer). */
+  get(hash: string): Promise<string | undefined>;
+  /** Registers a document for the other replicas (a failure only means one asks again). */
+  set(hash: string, document: string): void;
+}
+
 export interface SharingReport {
   mode: SharingMode;
   /** Why the replica runs on its local fallback; null when sharing (or alone). */
@@ -78,6 +89,8 @@ export interface SharedState {
   guard(vendor: VendorName, accountId: string, breaker: CircuitBreaker, budget: RateBudget): void;
   /** Tells the other replicas of this one's circuit changes (the breaker's onChange). */
   circuitChanged(vendor: VendorName, breaker: CircuitBreaker): void;
+  /** The shared APQ documents, at most `max`; undefined when alone (no store at all). */
+  documents(max: number): DocumentStore | undefined;
   /** The shared tier of a vendor account's caches; undefined when alone (no tier at all). */
   tier(namespace: string): CacheTier | undefined;
   /**
