@@ -104,7 +104,9 @@ export class CircuitBreaker {
     if (heldMs <= 0) return undefined;
     this.probing = false;
     this.elsewhereUntil = this.now() + heldMs;
-    return { retryInMs: heldMs, consecutiveFailures: this.failures };
+    // The hold is only the bound for a holder that died: the outcome is due within one call, so
+    // callers are told to come back as soon as for this replica's own probe.
+    return { retryInMs: Math.min(heldMs, 1000), consecutiveFailures: this.failures };
   }
 
   /** Another replica's probe was abandoned without an outcome: this one may probe now. */
