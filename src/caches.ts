@@ -26,7 +26,8 @@ export interface MetadataCaches {
   userheroProjects: TtlCache<Project[]>;
   /**
    * Whole-range reads (`EXPORT_CACHE_TTL_MS`), dropped on a write to the vendor: Userlane's and
-   * Planhat's NPS by range, UserLoop's answers by survey and range.
+   * Planhat's NPS by range (Planhat's whole records, and its counted ones under `countedKey`),
+   * UserLoop's answers by survey and range.
    */
   exports: {
     planhatNps: SwrCache<PlanhatNpsRead>;
@@ -84,7 +85,8 @@ export function sharedCaches(
     userloopSurvey: new TtlCache(METADATA_TTL_MS, 1000, tier('userloop', 'survey')),
     userheroProjects: new TtlCache(METADATA_TTL_MS, 1000, tier('userhero', 'projects')),
     exports: {
-      planhatNps: new SwrCache(ttlMs, maxAgeMs, 8, tier('planhat', 'nps', planhatReadCodec)),
+      // A whole and a counted read (`select`) per range.
+      planhatNps: new SwrCache(ttlMs, maxAgeMs, 16, tier('planhat', 'nps', planhatReadCodec)),
       userlaneNps: new SwrCache(ttlMs, maxAgeMs, 8, tier('userlane', 'nps')),
       // One entry per survey and range.
       userloopResponses: new SwrCache(ttlMs, maxAgeMs, 64, tier('userloop', 'responses')),

@@ -20,6 +20,7 @@ import {
 } from './http/persisted.js';
 import { useRequestErrors, useRequestId } from './http/request-errors.js';
 import { usePartialErrors } from './http/partial-errors.js';
+import { useExecutedOperation } from './http/executed-operation.js';
 import { useUploadSlots } from './http/uploads.js';
 import { useObservability } from './observability/yoga-plugin.js';
 import { schema } from './schema/index.js';
@@ -113,6 +114,8 @@ function createGraphQLHandler(services: Services) {
       useSchemaExposure({ introspection: config.introspection, suggestions }),
       useRequestErrors({ logger, endRequest, maskError: mask }),
       usePartialErrors(),
+      // What the whole operation asks, for reads chosen for all of it (schema/nps/record-reads.ts).
+      useExecutedOperation(),
     ],
   });
 }

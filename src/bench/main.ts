@@ -14,8 +14,9 @@
 //   --latency 50        vendor latency for the parallelism scenario
 //   --traced 30         requests traced one by one in the parallelism scenario
 //   --scenarios all     or a comma list of peer,dashboard,overhead,parallelism,export,replicas,
-//                       observability,clients (or 1-8); replicas: 1 replica without Redis, 1
-//                       with, 2 with (ports +40..+48)
+//                       observability,clients,fidelity (or 1-9); replicas: 1 replica without
+//                       Redis, 1 with, 2 with (ports +40..+48); fidelity: the issue-12 cases'
+//                       calls per request under both readings of the docs (ports +50..+61)
 //   --peer mesh         or none; mesh installs ../shared/peers/mesh into --peer-dir
 //   --peer-dir <tmp>/feedback-gateway-bench/mesh-peer
 //   --port 4300         first of the ports used (sandbox, gateway, peer, export: up to +31);
@@ -34,27 +35,17 @@ import { renderMarkdown } from './report/markdown.js';
 import type { BenchReport } from './report/types.js';
 import { sandboxControl } from './sandbox-control.js';
 import { startSandboxProcess } from './sandbox-process.js';
+import { type Scenario, scenarioList } from './scenario-list.js';
 import { clientsScenario } from './scenarios/clients.js';
 import { dashboardLoad } from './scenarios/dashboards.js';
 import { exportScenario } from './scenarios/export.js';
+import { fidelityScenario, renderFidelity } from './scenarios/fidelity.js';
 import { observabilityScenario } from './scenarios/observability.js';
 import { overhead } from './scenarios/overhead.js';
 import { parallelism } from './scenarios/parallelism.js';
 import { peerReads } from './scenarios/peer-reads.js';
 import { renderReplicas, replicasScenario } from './scenarios/replicas.js';
 import type { BenchSettings, Server } from './targets.js';
-
-const SCENARIOS = [
-  'peer',
-  'dashboard',
-  'overhead',
-  'parallelism',
-  'export',
-  'replicas',
-  'observability',
-  'clients',
-] as const;
-type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
   options: {
@@ -83,21 +74,6 @@ const num = (name: keyof typeof values, min = 0): number => {
     throw new Error(`--${name} must be a number ≥ ${min}`);
   return value;
 };
-
-function scenarioList(text: string): Set<Scenario> {
-  if (text === 'all') return new Set(SCENARIOS);
-  const out = new Set<Scenario>();
-  for (const part of text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const byNumber = /^[1-6]$/.test(part) ? SCENARIOS[Number(part) - 1] : undefined;
-    const name = byNumber ?? SCENARIOS.find((s) => s === part || `${s}s` === part);
-    if (!name) throw new Error(`unknown scenario "${part}" (${SCENARIOS.join(', ')} or 1-6)`);
-    out.add(name);
-  }
-  return out;
-}
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = join(repoRoot, 'bench', 'results');
@@ -283,10 +259,17 @@ if (scenarios.has('replicas')) {
   );
 }
 
+if (scenarios.has('fidelity')) {
+  report.scenarios.fidelity = await attempt('fidelity', () =>
+    fidelityScenario({ port: port + 50, seed: report.settings.seed, nodeArgs: gatewayNodeArgs }),
+  );
+}
+
 report.minutes = (Date.now() - started.getTime()) / 60_000;
 const markdown =
   renderMarkdown(report) +
-  (report.scenarios.replicas ? `\n${renderReplicas(report.scenarios.replicas)}` : '');
+  (report.scenarios.replicas ? `\n${renderReplicas(report.scenarios.replicas)}` : '') +
+  (report.scenarios.fidelity ? `\n${renderFidelity(report.scenarios.fidelity)}` : '');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(report, stripLatencies, 2)}\n`);

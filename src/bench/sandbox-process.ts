@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { SandboxReadings } from '../sandbox/index.js';
 import { type Child, startChild } from './children.js';
 
 export interface SandboxProcess {
@@ -15,7 +16,10 @@ export async function startSandboxProcess(args: {
   port: number;
   seed?: number;
   latencyMs?: number;
+  /** Where the vendors' docs read two ways, the reading the sandbox serves (default: tables). */
+  readings?: SandboxReadings;
 }): Promise<SandboxProcess> {
+  const { readings = {} } = args;
   const main = fileURLToPath(new URL('../sandbox/main.js', import.meta.url));
   const child = startChild(
     'sandbox',
@@ -28,6 +32,11 @@ export async function startSandboxProcess(args: {
       `--latency=${args.latencyMs ?? 0}`,
       // Load would otherwise trip UserHero's per-minute limit within a second.
       '--userhero-rate-limit=100000000',
+      ...(readings.userlanePageCap !== undefined
+        ? [`--userlane-page-cap=${readings.userlanePageCap}`]
+        : []),
+      ...(readings.userloopIgnoresQuestionId ? ['--userloop-ignores-question-id'] : []),
+      ...(readings.userheroExactEmail ? ['--userhero-exact-email'] : []),
     ],
     { keepStdout: true },
   );

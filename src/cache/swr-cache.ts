@@ -68,6 +68,18 @@ export class SwrCache<V> {
     return hit !== undefined && hit.settled && now - hit.loadedAt < this.ttlMs;
   }
 
+  /**
+   * Whether `get(key)` would answer from a copy this cache holds (within its TTL, still being
+   * read, or stale within `maxAgeMs`) rather than wait for a new load. Local copies only: the
+   * shared tier is not asked.
+   */
+  holds(key: string, now = Date.now()): boolean {
+    const hit = this.entries.get(key);
+    if (!this.enabled || hit === undefined) return false;
+    const age = now - hit.loadedAt;
+    return age < this.ttlMs || (hit.settled && age < Math.max(this.maxAgeMs, this.ttlMs));
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

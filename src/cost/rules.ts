@@ -92,6 +92,17 @@ export const LOOKUP_COSTS: Readonly<Record<string, number>> = {
   Customer: VENDOR_WEIGHTS.userhero,
 };
 
+/**
+ * Weighted calls of a lookup whose key says it reads more than its type does: a UserLoop NPS
+ * answer (`USERLOOP|<response id>`, schema/nps/node.ts) is its row, then its survey's questions,
+ * which tell whether the row answers an NPS question (one read per survey a request, cached
+ * across requests: at most one per lookup). Undefined where the type's own cost holds.
+ */
+export function keyedLookupCost(typename: string, key: string): number | undefined {
+  if (typename === 'NpsResponse' && key.startsWith('USERLOOP|')) return 2 * VENDOR_WEIGHTS.userloop;
+  return undefined;
+}
+
 /** Items a list field that is not a connection is assumed to hold, unless it declares more. */
 export const DEFAULT_LIST_SIZE = 10;
 

@@ -1,4 +1,4 @@
-import type { NpsCategory, NpsRecord } from './nps.js';
+import type { NpsCategory } from './nps.js';
 
 export interface NpsTally {
   /** %promoters - %detractors, -100..100; null without responses. */
@@ -34,12 +34,12 @@ function round(value: number): number {
 }
 
 /** Groups records by a key; records without one fall into `unknownKey`. Keys sorted ascending. */
-export function tallyBy(
-  records: readonly NpsRecord[],
-  keyOf: (record: NpsRecord) => string | null,
+export function tallyBy<R extends { category: NpsCategory }>(
+  records: readonly R[],
+  keyOf: (record: R) => string | null,
   unknownKey = 'UNKNOWN',
 ): (NpsTally & { key: string })[] {
-  const groups = new Map<string, NpsRecord[]>();
+  const groups = new Map<string, R[]>();
   for (const record of records) {
     const key = keyOf(record) ?? unknownKey;
     let group = groups.get(key);

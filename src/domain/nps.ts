@@ -29,6 +29,26 @@ export interface NpsRecord {
   userloop: UserLoopNpsExtras | null;
 }
 
+/**
+ * What counting an answer needs: its score and date, what the summaries filter on (comment,
+ * company) and group by (source, date, company, the person). A summary read of Planhat asks for
+ * these properties alone (`select`), so its records hold nothing else: typed as this, no reader
+ * of counts can reach for a field such a read left out.
+ */
+export type NpsCountedRecord = Pick<
+  NpsRecord,
+  | 'source'
+  | 'id'
+  | 'score'
+  | 'category'
+  | 'comment'
+  | 'answeredAt'
+  | 'email'
+  | 'userlaneUserId'
+  | 'applicationUserId'
+  | 'companyId'
+>;
+
 export interface PlanhatNpsExtras {
   npsId: string | null;
   /** Planhat enduser id. */

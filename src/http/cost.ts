@@ -222,7 +222,8 @@ function lookupsCost(schema: GraphQLSchema, ids: readonly string[], reads: Set<s
   let cost = 0;
   for (const id of ids) {
     try {
-      cost += lookupCost(schema, decodeGlobalId(id).typename, reads);
+      const { typename, id: key } = decodeGlobalId(id);
+      cost += lookupCost(schema, typename, reads, key);
     } catch {
       continue;
     }

@@ -1,6 +1,6 @@
 // The NPS feed's streams, one per vendor list, each in the vendor's newest-first order.
 import { type DateRange, dayEndInstant, dayStartInstant } from '../domain/date-range.js';
-import type { NpsCategory, NpsRecord, NpsSource } from '../domain/nps.js';
+import type { NpsCategory, NpsCountedRecord, NpsRecord, NpsSource } from '../domain/nps.js';
 import type { PlanhatNpsRead } from '../domain/nps-exports.js';
 import type { RawResponse } from '../domain/userloop-surveys.js';
 import type { ExportLists } from '../loaders/export-feeds.js';
@@ -49,7 +49,7 @@ export function npsMatcher(query: NpsQuery) {
   const from = dayStartInstant(query.range.from);
   // The `to` day's last instant, inclusive: the next midnight would not exist after 9999-12-31.
   const toEnd = dayEndInstant(query.range.to);
-  return (record: NpsRecord | null): FilterVerdict => {
+  return (record: NpsCountedRecord | null): FilterVerdict => {
     if (record === null) return 'skip';
     const at = record.answeredAt;
     // Every stream is newest first: past the range's start nothing more can match.

@@ -22,6 +22,7 @@ export function exportInvalidation(reads: {
     }
     if (vendor === 'planhat') {
       planhat.nps.clear();
+      planhat.counted.clear();
     }
     if (vendor === 'userloop') {
       userloop.surveyRead.clear();

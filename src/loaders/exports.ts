@@ -2,7 +2,7 @@
 // identity): each vendor range is read once, with the vendor's largest pages, then indexed. This
 // file assembles the per-vendor exports (export-*.ts) into the request's export loaders.
 import type { DateRange } from '../domain/date-range.js';
-import type { NpsRecord } from '../domain/nps.js';
+import type { NpsCountedRecord, NpsRecord } from '../domain/nps.js';
 import type { Indexed } from '../domain/nps-exports.js';
 import type { RawResponse } from '../domain/userloop-surveys.js';
 import { sharedReads } from './export-cache.js';
@@ -21,12 +21,20 @@ export { USERLOOP_PAGE_FANOUT } from './export-userloop.js';
 export interface ExportLoaders {
   userlaneNps(range: DateRange): Promise<UserlaneNpsExport>;
   planhatNps(range: DateRange): Promise<Indexed<NpsRecord>>;
+  /**
+   * Planhat's answers of the range with what counts need, for a request that asks no whole
+   * record: a `select` read, or the range's whole read where one is held (export-planhat.ts).
+   */
+  planhatCounted(range: DateRange): Promise<Indexed<NpsCountedRecord>>;
   /** Every raw answer the key may read in the range, all surveys. */
   userloopResponses(range: DateRange): Promise<Indexed<RawResponse>>;
   /** Answers to UserLoop questions of type NPS, as NPS records. */
   userloopNps(range: DateRange): Promise<Indexed<NpsRecord>>;
-  /** Whether a source knows an email (within the default NPS window), cheapest first. */
-  identityEvidence: ((email: string) => Promise<boolean>)[];
+  /**
+   * Whether a source knows an email (within the default NPS window), cheapest first; `whole`:
+   * the request reads Planhat's whole records anyway, so the check uses that read.
+   */
+  identityEvidence(whole: boolean): ((email: string) => Promise<boolean>)[];
   lists: ExportLists;
   /**
    * A value computed from this request's exports, once per key per request (e.g. the records
@@ -51,9 +59,11 @@ export function createExportLoaders(ctx: LoaderScope, reads: ExportReads): Expor
   return {
     userlaneNps,
     planhatNps: planhat.nps,
+    planhatCounted: planhat.counted,
     userloopResponses: userloop.userloopResponses,
     userloopNps: userloop.userloopNps,
-    identityEvidence: identityEvidence(planhat.nps, userloop.userloopResponses),
+    identityEvidence: (whole) =>
+      identityEvidence(whole ? planhat.nps : planhat.counted, userloop.userloopResponses),
     lists: exportLists(caches.exports, caches.derived, { planhat, userlaneNps, userloop }),
     derive,
     invalidate: exportInvalidation({ computed, userlaneNps, planhat, userloop }),

@@ -1,4 +1,4 @@
-import type { NpsRecord } from '../domain/nps.js';
+import type { NpsCountedRecord, NpsRecord } from '../domain/nps.js';
 import { npsMatcher, type NpsQuery } from '../lists/nps.js';
 import type { MetadataCaches } from '../services.js';
 import type { ExportLoaders } from './exports.js';
@@ -22,7 +22,7 @@ export interface MissingSource {
 
 /** The records of the sources that answered, and the sources that did not. */
 export interface NpsRecordsRead {
-  records: NpsRecord[];
+  records: NpsCountedRecord[];
   missing: MissingSource[];
 }
 
@@ -36,22 +36,28 @@ export function isSourceFailure(error: unknown): error is VendorError {
 
 /**
  * Every NPS record a query covers, from the request's range exports (each vendor range read once
- * per request, whatever number of fields or customers ask), newest first. Summaries of the same
- * filter (overall, per week, per source...) share one list per request, and requests served the
- * same cached exports share it too: the list is kept with the exports it was built from. A
- * source whose vendor fails is left out and named in `missing`: the others still count.
+ * per request, whatever number of fields or customers ask), newest first, with what counting
+ * needs. Summaries of the same filter (overall, per week, per source...) share one list per
+ * request, and requests served the same cached exports share it too: the list is kept with the
+ * exports it was built from. A source whose vendor fails is left out and named in `missing`: the
+ * others still count. `whole`: the request reads Planhat's whole records anyway (a feed, a
+ * person's answers), so the counts read them too; else Planhat's counted read (`select`).
  */
-export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<NpsRecordsRead> {
+export function loadNpsRecords(
+  ctx: NpsRecordReads,
+  query: NpsQuery,
+  whole: boolean,
+): Promise<NpsRecordsRead> {
   const { exports } = ctx.loaders;
-  const key = `records:${stableKey(query)}`;
+  const key = `records:${whole ? 'whole' : 'counted'}:${stableKey(query)}`;
   return exports.derive(key, async () => {
     const companyOnly = Boolean(query.companyIds?.length);
     const wants = (source: NpsRecord['source']) => query.sources.includes(source);
     const missing: MissingSource[] = [];
     const part = async (
       source: NpsRecord['source'],
-      read: () => Promise<{ records: NpsRecord[] }>,
-    ): Promise<{ records: NpsRecord[] } | null> => {
+      read: () => Promise<{ records: NpsCountedRecord[] }>,
+    ): Promise<{ records: NpsCountedRecord[] } | null> => {
       try {
         return await read();
       } catch (error) {
@@ -64,7 +70,11 @@ export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<Np
       wants('USERLANE') && !companyOnly
         ? part('USERLANE', () => exports.userlaneNps(query.range))
         : null,
-      wants('PLANHAT') ? part('PLANHAT', () => exports.planhatNps(query.range)) : null,
+      wants('PLANHAT')
+        ? part('PLANHAT', () =>
+            whole ? exports.planhatNps(query.range) : exports.planhatCounted(query.range),
+          )
+        : null,
       wants('USERLOOP') && !companyOnly
         ? part('USERLOOP', () => exports.userloopNps(query.range))
         : null,
@@ -87,7 +97,7 @@ export function loadNpsRecords(ctx: NpsRecordReads, query: NpsQuery): Promise<Np
  * The merged feed's order: newest first, then source, then the vendor's id. Instants are in
  * `toISOString()` form, which orders as strings: a sort parses no date.
  */
-export function newestFirst(a: NpsRecord, b: NpsRecord): number {
+export function newestFirst(a: NpsCountedRecord, b: NpsCountedRecord): number {
   return compare(b.answeredAt, a.answeredAt) || compare(a.source, b.source) || compare(a.id, b.id);
 }
 

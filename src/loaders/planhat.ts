@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { LoaderScope } from './scope.js';
-import type { NpsRecord } from '../domain/nps.js';
+import type { NpsCountedRecord, NpsRecord } from '../domain/nps.js';
 import { defaultNpsRange } from '../domain/nps-range.js';
 import { iterateAdapter, type OffsetAdapter } from '../pagination/index.js';
+import { COUNTED_SELECT } from '../vendors/planhat/client.js';
 import { npsExpiryDayFor, PLANHAT_MAX_LIST_LIMIT } from '../vendors/planhat/limits.js';
 
 // Planhat takes many company ids in one `companyId=a,b,c`: one call serves a whole page of
@@ -11,8 +12,11 @@ const MAX_IDS_PER_CALL = 100;
 const MAX_IDS_CHARS = 2000;
 
 export interface PlanhatLoaders {
-  /** A company's NPS records of the default window (last 360 days), newest first. */
-  npsByCompany: DataLoader<string, NpsRecord[]>;
+  /**
+   * A company's NPS records of the default window (last 360 days), newest first, with what
+   * counting them needs (`NpsCountedRecord`: Planhat is asked for those properties alone).
+   */
+  npsByCompany: DataLoader<string, NpsCountedRecord[]>;
 }
 
 /** Splits keys into batches under both the id-count and the URL-length budget. */
@@ -37,7 +41,7 @@ export function companyBatches(ids: readonly string[]): string[][] {
 }
 
 export function createPlanhatLoaders(ctx: LoaderScope): PlanhatLoaders {
-  const npsByCompany = new DataLoader<string, NpsRecord[]>(async (ids) => {
+  const npsByCompany = new DataLoader<string, NpsCountedRecord[]>(async (ids) => {
     const client = ctx.vendor('planhat');
     const npsExpiryDay = npsExpiryDayFor(defaultNpsRange(new Date()), new Date());
     const byCompany = new Map<string, NpsRecord[]>();
@@ -49,7 +53,15 @@ export function createPlanhatLoaders(ctx: LoaderScope): PlanhatLoaders {
           fetch: async (offset, limit, signal) => ({
             items: (
               await client.listNps(
-                { companyIds: batch, sort: '-npsDate', npsExpiryDay, offset, limit },
+                {
+                  companyIds: batch,
+                  sort: '-npsDate',
+                  // Only counted (companyNps): its records need no more than counts do.
+                  select: COUNTED_SELECT,
+                  npsExpiryDay,
+                  offset,
+                  limit,
+                },
                 { signal },
               )
             ).slots,

@@ -45,10 +45,12 @@ export function encodeResponse(response: SandboxResponse): {
   return { status: response.status, headers, bytes };
 }
 
-export function send(res: ServerResponse, response: SandboxResponse): void {
+/** Writes the response; returns the bytes of its body (what the request log records). */
+export function send(res: ServerResponse, response: SandboxResponse): number {
   const { status, headers, bytes } = encodeResponse(response);
   res.writeHead(status, headers);
   res.end(bytes);
+  return bytes?.length ?? 0;
 }
 
 /** What the request log keeps of a body: parsed JSON, a multipart summary, or text. */

@@ -30,6 +30,10 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       'userhero-rate-limit': { type: 'string' },
+      // The other reading of docs that read two ways (SandboxReadings): off unless given.
+      'userlane-page-cap': { type: 'string' },
+      'userloop-ignores-question-id': { type: 'boolean' },
+      'userhero-exact-email': { type: 'boolean' },
     },
   });
   const basePort = numberOption(values, 'port', 4100);
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
     seed: numberOption(values, 'seed', 42),
     latencyMs: numberOption(values, 'latency', 0),
     userheroRateLimitPerMinute: numberOption(values, 'userhero-rate-limit', 100),
+    readings: {
+      ...(values['userlane-page-cap'] !== undefined
+        ? { userlanePageCap: numberOption(values, 'userlane-page-cap', 0) }
+        : {}),
+      ...(values['userloop-ignores-question-id'] ? { userloopIgnoresQuestionId: true } : {}),
+      ...(values['userhero-exact-email'] ? { userheroExactEmail: true } : {}),
+    },
   });
   process.stdout.write(
     `${Object.entries(sandbox.env)

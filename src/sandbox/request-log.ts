@@ -14,6 +14,8 @@ export interface LogEntry {
   body: unknown;
   /** The status sent; 0 when the request was hung or its connection reset. */
   status: number;
+  /** Bytes of the response body sent (all of it, even when a fault cut the connection short). */
+  responseBytes: number;
   startedAt: number;
   durationMs: number;
 }

@@ -76,7 +76,7 @@ async function handle(deps: VendorServerDeps, req: IncomingMessage, res: ServerR
   const underBase = basePath === '' || pathname === basePath || pathname.startsWith(`${basePath}/`);
   const inside = underBase || (deps.alsoServes?.some((p) => pathname.startsWith(p)) ?? false);
   const path = underBase ? pathname.slice(basePath.length) || '/' : pathname;
-  const record = (status: number) =>
+  const record = (status: number, responseBytes = 0) =>
     deps.log.record({
       vendor: deps.vendor,
       method,
@@ -85,6 +85,7 @@ async function handle(deps: VendorServerDeps, req: IncomingMessage, res: ServerR
       headers,
       body: loggedBody(body, headers['content-type']),
       status,
+      responseBytes,
       startedAt,
       durationMs: Date.now() - startedAt,
     });
@@ -100,8 +101,7 @@ async function handle(deps: VendorServerDeps, req: IncomingMessage, res: ServerR
   }
 
   if (!inside) {
-    send(res, vendorError(deps.vendor, 404, `No route for ${method} ${pathname}`));
-    record(404);
+    record(404, send(res, vendorError(deps.vendor, 404, `No route for ${method} ${pathname}`)));
     return;
   }
   if (fault?.reset) {
@@ -129,13 +129,12 @@ async function handle(deps: VendorServerDeps, req: IncomingMessage, res: ServerR
     const cut = real.bytes && real.bytes.length >= 2 ? real : encodeResponse(TRUNCATABLE);
     const full = cut.bytes!;
     res.writeHead(cut.status, cut.headers);
-    record(cut.status);
+    record(cut.status, full.length);
     res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
     return;
   }
   const response = fault ? await faultResponse(deps, fault, answer) : await answer();
-  send(res, response);
-  record(response.status);
+  record(response.status, send(res, response));
 }
 
 async function faultResponse(

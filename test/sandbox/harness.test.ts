@@ -59,13 +59,16 @@ describe('sandbox env and URLs', () => {
 });
 
 describe('request log', () => {
-  it('records vendor, relative path, query, lower-cased headers, parsed body, status and timing', async () => {
+  it('records vendor, relative path, query, lower-cased headers, parsed body, status, response bytes and timing', async () => {
     sandbox.log.clear();
     await call(sandbox, 'userlane', '/properties/p/surveys/1', {
       query: { score: [1, 2], start: 'x' },
       headers: { 'X-Trace': 'abc' },
     });
-    await call(sandbox, 'planhat', '/nps', { method: 'POST', body: { email: 'a@b.co', score: 3 } });
+    const created = await call(sandbox, 'planhat', '/nps', {
+      method: 'POST',
+      body: { email: 'a@b.co', score: 3 },
+    });
     const [userlane, planhat] = sandbox.log.entries();
     expect(userlane).toMatchObject({
       vendor: 'userlane',
@@ -81,6 +84,9 @@ describe('request log', () => {
       body: { email: 'a@b.co', score: 3 },
       status: 200,
     });
+    // The body's bytes as sent: what a select or a smaller page saves is measured on them.
+    expect(created.text.length).toBeGreaterThan(0);
+    expect(planhat!.responseBytes).toBe(Buffer.byteLength(created.text));
     expect(planhat!.durationMs).toBeGreaterThanOrEqual(0);
     expect(planhat!.startedAt).toBeGreaterThan(Date.now() - 10_000);
   });
@@ -116,6 +122,7 @@ describe('request log', () => {
         headers: {},
         body: undefined,
         status: 200,
+        responseBytes: 0,
         startedAt: 0,
         durationMs: 0,
       });

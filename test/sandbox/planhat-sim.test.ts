@@ -113,11 +113,14 @@ describe('Planhat GET /nps', () => {
     expect(narrow.json.length).toBeLessThan(recent.json.length / 5);
   });
 
-  it('returns only the selected fields plus _id', async () => {
+  it('returns only the selected fields, _id only when selected', async () => {
     const reply = await list({ select: 'email,nps', limit: 3 });
     expect(reply.json).toHaveLength(3);
-    for (const record of reply.json)
-      expect(Object.keys(record).sort()).toEqual(['_id', 'email', 'nps']);
+    for (const record of reply.json) expect(Object.keys(record).sort()).toEqual(['email', 'nps']);
+    const withId = await list({ select: '_id,npsDate,unknownField', limit: 3 });
+    expect(withId.json).toHaveLength(3);
+    for (const record of withId.json)
+      expect(Object.keys(record).sort()).toEqual(['_id', 'npsDate']);
   });
 
   it('spells some emails with other casing than the canonical one', async () => {

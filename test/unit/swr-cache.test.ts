@@ -37,6 +37,29 @@ describe('SwrCache', () => {
     expect(c.loads()).toBe(2);
   });
 
+  it('holds a copy exactly when get() would answer without a new load', async () => {
+    const cache = new SwrCache<string>(1000, 10_000);
+    const c = counter();
+    expect(cache.holds('k', 0)).toBe(false);
+    let finish: (v: string) => void = () => undefined;
+    const pending = cache.get('k', () => new Promise<string>((r) => (finish = r)), 0);
+    // Under way within the TTL: a second get() joins it.
+    expect(cache.holds('k', 500)).toBe(true);
+    // Still under way past the TTL: get() would load again, so it is not held.
+    expect(cache.holds('k', 1500)).toBe(false);
+    finish('v0');
+    await pending;
+    expect(cache.holds('k', 999)).toBe(true);
+    // Stale but servable while a refresh runs; then past the maximum age.
+    expect(cache.holds('k', 9_999)).toBe(true);
+    expect(cache.holds('k', 10_000)).toBe(false);
+    expect(await cache.get('k', c.load, 9_999)).toBe('v0');
+    // Off (TTL 0): nothing is ever held.
+    const off = new SwrCache<string>(0, 10_000);
+    await off.get('k', c.load, 0);
+    expect(off.holds('k', 0)).toBe(false);
+  });
+
   it('loads in the foreground past the maximum age', async () => {
     const cache = new SwrCache<string>(1000, 10_000);
     const c = counter();

@@ -1,6 +1,7 @@
 import type { ClientsReport } from '../scenarios/clients.js';
 import type { DashboardReport } from '../scenarios/dashboards.js';
 import type { ExportReport } from '../scenarios/export.js';
+import type { FidelityReport } from '../scenarios/fidelity.js';
 import type { ObservabilityReport } from '../scenarios/observability.js';
 import type { OverheadReport } from '../scenarios/overhead.js';
 import type { ParallelismReport } from '../scenarios/parallelism.js';
@@ -34,6 +35,7 @@ export interface BenchReport {
     replicas?: ReplicasRow[];
     observability?: ObservabilityReport;
     clients?: ClientsReport[];
+    fidelity?: FidelityReport;
   };
   failures: { scenario: string; error: string }[];
 }

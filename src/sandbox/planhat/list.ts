@@ -51,10 +51,10 @@ function readListQuery(query: URLSearchParams): Parsed<ListQuery> {
   if (sort !== undefined && !/^-?[A-Za-z_$][\w.$]*$/.test(sort)) {
     return invalid(`sort must be a field name, optionally prefixed with "-"`);
   }
+  // "Select specific properties": the listed ones and no other (`_id` too only when listed);
+  // names that are no property of a record are ignored.
   const select = commaList(query.get('select'));
-  const fields = select
-    ? LIST_FIELDS.filter((field) => field === '_id' || select.has(field))
-    : LIST_FIELDS;
+  const fields = select ? LIST_FIELDS.filter((field) => select.has(field)) : LIST_FIELDS;
   return valid({
     limit: limit.value,
     offset: offset.value,

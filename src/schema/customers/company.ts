@@ -5,6 +5,7 @@ import type { GatewayContext } from '../../types.js';
 import { tally } from '../../domain/nps-summary.js';
 import { defaultNpsRange } from '../../domain/nps-range.js';
 import { Customer } from './customer.js';
+import { planhatForCounts } from '../nps/record-reads.js';
 import { NpsSummary } from '../nps/summary.js';
 import { startsEarly } from '../shared/early-reads.js';
 
@@ -14,8 +15,10 @@ async function planhatCompanyOf(ctx: GatewayContext, email: string): Promise<str
   return planhat.byEmail.get(email)?.find((r) => r.companyId)?.companyId ?? null;
 }
 
+// A person's company needs only counted properties (email, company): the counted read unless
+// the request reads whole records anyway.
 const planhatDefaultWindow = (ctx: GatewayContext) =>
-  ctx.loaders.exports.planhatNps(defaultNpsRange(new Date()));
+  planhatForCounts(ctx, defaultNpsRange(new Date()));
 
 builder.objectFields(Customer, (t) => ({
   planhatCompanyId: t.id({

@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../../types.js';
 import { isEmail } from '../../domain/email.js';
+import { asksWholeNpsRecords } from '../nps/record-reads.js';
 
 /**
  * A person known by (lower-cased) email to any vendor. Declared here, beside its resolver, so
@@ -23,7 +24,9 @@ export async function resolveCustomer(
   if ((await ctx.services.directory()).byEmail(email).length > 0) return { email };
   const evidence = [
     () => ctx.loaders.userhero.customerByEmail.load(email).then((p) => p !== null),
-    ...ctx.loaders.exports.identityEvidence.map((has) => () => has(email)),
+    ...ctx.loaders.exports
+      .identityEvidence(asksWholeNpsRecords(ctx))
+      .map((has) => () => has(email)),
   ];
   for (const known of evidence) {
     if (await known().catch(() => false)) return { email };

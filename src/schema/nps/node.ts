@@ -2,6 +2,7 @@
 import type { GatewayContext } from '../../types.js';
 import { utcDate } from '../../domain/date-range.js';
 import { type NpsRecord, parseUserlaneNpsId } from '../../domain/nps.js';
+import type { UserLoopSurvey } from '../../domain/userloop-surveys.js';
 import { VendorError } from '../../transport/vendor-error.js';
 import { USERLANE_PAGE_RECORDS_MAX } from '../../vendors/userlane/limits.js';
 import { rawResponseToNps } from '../../vendors/userloop/map.js';
@@ -20,7 +21,7 @@ export async function loadNpsRecord(ctx: GatewayContext, key: string): Promise<N
       case 'PLANHAT':
         return await ctx.vendor('planhat').getNps(id, { signal: ctx.signal });
       case 'USERLOOP':
-        return rawResponseToNps(await ctx.vendor('userloop').response(id, { signal: ctx.signal }));
+        return await loadUserLoopNps(ctx, id);
       case 'USERLANE':
         return await loadUserlaneNps(ctx, id);
       default:
@@ -48,4 +49,26 @@ async function loadUserlaneNps(ctx: GatewayContext, id: string): Promise<NpsReco
     if (found) return found;
     if (records.length < USERLANE_PAGE_RECORDS_MAX) return null;
   }
+}
+
+/**
+ * A UserLoop row is an NPS answer only when it answers an NPS question of its survey (a CSAT
+ * "5" is no detractor): the gateway issues ids for such rows alone, but an id can be made by
+ * hand. Its survey's questions say (one read per survey a request, cached across requests,
+ * counted in the lookup's cost: cost/rules.ts). A row that is no score needs no such read.
+ */
+async function loadUserLoopNps(ctx: GatewayContext, id: string): Promise<NpsRecord | null> {
+  const row = await ctx.vendor('userloop').response(id, { signal: ctx.signal });
+  const answer = rawResponseToNps(row);
+  if (answer === null || row.questionId === null) return null;
+  let survey: UserLoopSurvey;
+  try {
+    survey = await ctx.loaders.userloopSurvey.load(row.surveyId);
+  } catch (error) {
+    // A survey outside this key's allowlist is not ours to answer from (as the NPS feed reads).
+    if (error instanceof VendorError && error.kind === 'forbidden') return null;
+    throw error;
+  }
+  const question = survey.questions.find((q) => q.id === row.questionId);
+  return question?.type.toUpperCase() === 'NPS' ? answer : null;
 }

@@ -2,13 +2,14 @@ import { cost } from '../../cost/declare.js';
 import { npsReads } from '../../cost/reads.js';
 import { builder } from '../../builder.js';
 import type { UserDirectory } from '../../identity/user-directory.js';
-import type { NpsRecord } from '../../domain/nps.js';
+import type { NpsCountedRecord } from '../../domain/nps.js';
 import { isoWeek, type NpsTally, tally, tallyBy } from '../../domain/nps-summary.js';
 import { loadNpsRecords } from '../../loaders/nps-records.js';
 import type { NpsSource } from '../../domain/nps.js';
 import { Source } from '../shared/source.js';
 import { NpsFilter, npsQuery, readSources } from './nps.js';
 import { allMissing, reportMissing } from './partial.js';
+import { asksWholeNpsRecords } from './record-reads.js';
 
 const NpsGrouping = builder.enumType('NpsGrouping', {
   description:
@@ -68,18 +69,18 @@ export const NpsSummary = builder.objectRef<SummaryShape>('NpsSummary').implemen
 });
 
 function groupKey(directory: UserDirectory, grouping: Grouping) {
-  const person = (record: NpsRecord) =>
+  const person = (record: NpsCountedRecord) =>
     (record.userlaneUserId ? directory.byUserId(record.userlaneUserId) : undefined) ??
     (record.email ? directory.byEmail(record.email)[0] : undefined);
   switch (grouping) {
     case 'SOURCE':
-      return (record: NpsRecord) => record.source;
+      return (record: NpsCountedRecord) => record.source;
     case 'DAY':
-      return (record: NpsRecord) => record.answeredAt.slice(0, 10);
+      return (record: NpsCountedRecord) => record.answeredAt.slice(0, 10);
     case 'WEEK': {
       // Thousands of answers fall on a few dozen days: each day's week is computed once.
       const weeks = new Map<string, string>();
-      return (record: NpsRecord) => {
+      return (record: NpsCountedRecord) => {
         const day = record.answeredAt.slice(0, 10);
         let week = weeks.get(day);
         if (week === undefined) {
@@ -90,15 +91,15 @@ function groupKey(directory: UserDirectory, grouping: Grouping) {
       };
     }
     case 'MONTH':
-      return (record: NpsRecord) => record.answeredAt.slice(0, 7);
+      return (record: NpsCountedRecord) => record.answeredAt.slice(0, 7);
     case 'COMPANY':
-      return (record: NpsRecord) => record.companyId;
+      return (record: NpsCountedRecord) => record.companyId;
     case 'ROLE':
-      return (record: NpsRecord) => person(record)?.role ?? null;
+      return (record: NpsCountedRecord) => person(record)?.role ?? null;
     case 'REGION':
-      return (record: NpsRecord) => person(record)?.region ?? null;
+      return (record: NpsCountedRecord) => person(record)?.region ?? null;
     case 'DEPARTMENT':
-      return (record: NpsRecord) => person(record)?.department ?? null;
+      return (record: NpsCountedRecord) => person(record)?.department ?? null;
   }
 }
 
@@ -117,7 +118,7 @@ builder.queryField('npsSummary', (t) =>
     resolve: async (_root, args, ctx, info) => {
       const query = npsQuery(args.filter);
       const [{ records, missing }, directory] = await Promise.all([
-        loadNpsRecords(ctx, query),
+        loadNpsRecords(ctx, query, asksWholeNpsRecords(ctx)),
         ctx.services.directory(),
       ]);
       if (allMissing(readSources(query), missing)) {

@@ -35,6 +35,14 @@ export interface NpsListPage {
 /** Without these a selected record cannot become an `NpsRecord`. */
 const REQUIRED_FIELDS = ['_id', 'email', 'nps', 'npsDate'];
 
+/**
+ * The `select` of a read that only counts answers (`NpsCountedRecord`): with the fields every
+ * record needs, the company (`cId`) and the comment (`npsComment`, for `hasComment`). The
+ * properties only a whole record shows (`npsId`, `euId`, `scoreType`, `campaignId`, the send
+ * dates, `source`, `sourceId`, `custom`) are left out.
+ */
+export const COUNTED_SELECT: readonly string[] = ['cId', 'npsComment'];
+
 /** Planhat's NPS endpoints, one vendor page per call. */
 export class PlanhatClient {
   readonly #http: VendorHttp;
