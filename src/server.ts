@@ -88,7 +88,11 @@ function createGraphQLHandler(services: Services) {
       return {};
     },
     plugins: [
-      useObservability(services),
+      useObservability({
+        metrics: services.metrics,
+        tracing: services.tracing,
+        batching: config.limits.maxBatch > 1,
+      }),
       useRequestId(),
       config.csrfPrevention ? useCsrfPrevention() : {},
       useApiKeys({ keys: config.apiKeys, logger }),

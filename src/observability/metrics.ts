@@ -1,12 +1,13 @@
 // The gateway's Prometheus metrics (prom-client), one registry per gateway so that two gateways in
 // one process (tests) never share counters. Label values are vendor, operation, cache and error
 // code names only: never an id, an email, a URL or anything a vendor said.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { CacheLookup, LookupObserver } from '../cache/lookups.js';
 import type { SharingMode } from '../shared-state/types.js';
 import type { AttemptStatus } from '../transport/observer.js';
 import type { VendorName } from '../transport/types.js';
 import { VENDOR_NAMES } from '../transport/types.js';
+import { AccumulatedCounter, AccumulatedHistogram } from './accumulated.js';
 import { OperationNames } from './operation-names.js';
 
 /** A vendor's guards as `/metrics` reads them at scrape time. */
@@ -22,21 +23,18 @@ const WAIT_SECONDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60];
 export class GatewayMetrics {
   readonly registry = new Registry();
   readonly operations: OperationNames;
-  private readonly vendorRequests: Counter<'vendor' | 'operation' | 'status'>;
-  private readonly vendorDuration: Histogram<'vendor' | 'operation'>;
-  private readonly retries: Counter<'vendor'>;
-  private readonly rateLimited: Counter<'vendor'>;
-  private readonly budgetWait: Histogram<'vendor'>;
-  private readonly cacheLookups: Counter<'cache' | 'result'>;
-  private readonly graphqlDuration: Histogram<'operation' | 'type'>;
-  private readonly graphqlRequests: Counter<'operation' | 'type' | 'outcome'>;
-  private readonly graphqlErrors: Counter<'operation' | 'type' | 'code'>;
+  private readonly vendorRequests: AccumulatedCounter<'vendor' | 'operation' | 'status'>;
+  private readonly vendorDuration: AccumulatedHistogram<'vendor' | 'operation'>;
+  private readonly retries: AccumulatedCounter<'vendor'>;
+  private readonly rateLimited: AccumulatedCounter<'vendor'>;
+  private readonly budgetWait: AccumulatedHistogram<'vendor'>;
+  private readonly cacheLookups: AccumulatedCounter<'cache' | 'result'>;
+  private readonly graphqlDuration: AccumulatedHistogram<'operation' | 'type'>;
+  private readonly graphqlRequests: AccumulatedCounter<'operation' | 'type' | 'outcome'>;
+  private readonly graphqlErrors: AccumulatedCounter<'operation' | 'type' | 'code'>;
   private guards: ((vendor: VendorName) => GuardReading | undefined) | undefined;
   private sharing: (() => SharingMode) | undefined;
-  /**
-   * Labelled children by their label values: prom-client hashes a label object on every call,
-   * a string key is cheaper on the per-attempt and per-request paths. Bounded like the labels.
-   */
+  /** The cells of one attempt's or one request's label values, found with one key. Bounded like the labels. */
   private readonly attemptChildren = new Map<string, AttemptChildren>();
   private readonly requestChildren = new Map<string, RequestChildren>();
 
@@ -44,32 +42,32 @@ export class GatewayMetrics {
     const registers = [this.registry];
     this.operations = new OperationNames(options.maxOperations);
     collectDefaultMetrics({ register: this.registry });
-    this.vendorRequests = new Counter({
+    this.vendorRequests = new AccumulatedCounter({
       name: 'gateway_vendor_requests_total',
       help: 'Vendor call attempts that reached the network, by HTTP status (or timeout, network, cancelled).',
       labelNames: ['vendor', 'operation', 'status'],
       registers,
     });
-    this.vendorDuration = new Histogram({
+    this.vendorDuration = new AccumulatedHistogram({
       name: 'gateway_vendor_request_duration_seconds',
       help: 'Time of one vendor call attempt, from sending it to its answer read and classified.',
       labelNames: ['vendor', 'operation'],
       buckets: SECONDS,
       registers,
     });
-    this.retries = new Counter({
+    this.retries = new AccumulatedCounter({
       name: 'gateway_vendor_retries_total',
       help: 'Failed vendor call attempts sent again.',
       labelNames: ['vendor'],
       registers,
     });
-    this.rateLimited = new Counter({
+    this.rateLimited = new AccumulatedCounter({
       name: 'gateway_vendor_rate_limited_total',
       help: 'Vendor answers with HTTP 429 (the rate budget should make these rare).',
       labelNames: ['vendor'],
       registers,
     });
-    this.budgetWait = new Histogram({
+    this.budgetWait = new AccumulatedHistogram({
       name: 'gateway_vendor_budget_wait_seconds',
       help: "Time an admitted vendor call queued for the vendor key's rate budget (0 when it did not wait).",
       labelNames: ['vendor'],
@@ -113,26 +111,26 @@ export class GatewayMetrics {
         if (mode) for (const m of SHARING_MODES) this.set({ mode: m }, m === mode ? 1 : 0);
       },
     });
-    this.cacheLookups = new Counter({
+    this.cacheLookups = new AccumulatedCounter({
       name: 'gateway_cache_lookups_total',
       help: 'Lookups in the cross-request caches: hit, miss, or stale (served while a refresh runs).',
       labelNames: ['cache', 'result'],
       registers,
     });
-    this.graphqlDuration = new Histogram({
+    this.graphqlDuration = new AccumulatedHistogram({
       name: 'gateway_graphql_request_duration_seconds',
       help: 'Time of one GraphQL HTTP request, from Yoga receiving it to its response.',
       labelNames: ['operation', 'type'],
       buckets: SECONDS,
       registers,
     });
-    this.graphqlRequests = new Counter({
+    this.graphqlRequests = new AccumulatedCounter({
       name: 'gateway_graphql_requests_total',
       help: 'GraphQL requests by outcome: ok (no error), partial (data and errors), error (no data).',
       labelNames: ['operation', 'type', 'outcome'],
       registers,
     });
-    this.graphqlErrors = new Counter({
+    this.graphqlErrors = new AccumulatedCounter({
       name: 'gateway_graphql_errors_total',
       help: 'GraphQL errors in responses, by extensions.code.',
       labelNames: ['operation', 'type', 'code'],
@@ -155,29 +153,29 @@ export class GatewayMetrics {
     let children = this.attemptChildren.get(key);
     if (children === undefined) {
       children = {
-        requests: this.vendorRequests.labels(vendor, operation, String(status)),
-        duration: this.vendorDuration.labels(vendor, operation),
+        requests: this.vendorRequests.cell(vendor, operation, String(status)),
+        duration: this.vendorDuration.cell(vendor, operation),
       };
       this.attemptChildren.set(key, children);
     }
     children.requests.inc();
     children.duration.observe(seconds);
-    if (status === 429) this.rateLimited.inc({ vendor });
+    if (status === 429) this.rateLimited.cell(vendor).inc();
   }
 
   vendorRetry(vendor: VendorName): void {
-    this.retries.inc({ vendor });
+    this.retries.cell(vendor).inc();
   }
 
   vendorBudgetWait(vendor: VendorName, seconds: number): void {
-    this.budgetWait.observe({ vendor }, seconds);
+    this.budgetWait.cell(vendor).observe(seconds);
   }
 
   cache(name: string): LookupObserver {
     const children = {
-      hit: this.cacheLookups.labels(name, 'hit'),
-      miss: this.cacheLookups.labels(name, 'miss'),
-      stale: this.cacheLookups.labels(name, 'stale'),
+      hit: this.cacheLookups.cell(name, 'hit'),
+      miss: this.cacheLookups.cell(name, 'miss'),
+      stale: this.cacheLookups.cell(name, 'stale'),
     };
     return (result: CacheLookup) => children[result].inc();
   }
@@ -193,14 +191,14 @@ export class GatewayMetrics {
     let children = this.requestChildren.get(key);
     if (children === undefined) {
       children = {
-        duration: this.graphqlDuration.labels(operation, type),
-        requests: this.graphqlRequests.labels(operation, type, outcome),
+        duration: this.graphqlDuration.cell(operation, type),
+        requests: this.graphqlRequests.cell(operation, type, outcome),
       };
       this.requestChildren.set(key, children);
     }
     children.duration.observe(seconds);
     children.requests.inc();
-    for (const code of codes) this.graphqlErrors.inc({ operation, type, code });
+    for (const code of codes) this.graphqlErrors.cell(operation, type, code).inc();
   }
 
   async scrape(): Promise<Response> {

@@ -16,18 +16,12 @@ export interface VendorTarget {
 
 /** What the gateway asks of the tracer; implemented over the SDK in tracing-sdk.ts. */
 export interface GatewayTracing {
-  /** The SERVER span of a GraphQL HTTP request, continuing its `traceparent` if it has one. */
-  requestStarted(request: Request, requestId: string): void;
   /**
-   * The operation's span, under the request's; the request's vendor calls find it through their
-   * request scope (src/transport/deadline.ts), whatever task they are started from.
+   * The SERVER span of a GraphQL HTTP request, continuing its `traceparent` if it has one. Its
+   * vendor calls find it through their request scope (src/transport/deadline.ts), whatever task
+   * they are started from.
    */
-  operationStarted(
-    request: Request,
-    document: DocumentNode,
-    operation: OperationDefinitionNode | undefined | null,
-  ): OperationSpan | undefined;
-  requestEnded(request: Request, status: number): void;
+  requestStarted(request: Request, requestId: string): RequestTrace;
   /** The CLIENT span of one vendor attempt, under the operation its signal belongs to. */
   attempt(
     target: VendorTarget,
@@ -42,7 +36,23 @@ export interface GatewayTracing {
   shutdown(): Promise<void>;
 }
 
-/** One operation's span (a batched request runs several). */
+/** One request's trace, as the GraphQL layer feeds it. */
+export interface RequestTrace {
+  /**
+   * The operation the request executes. Alone, it is told on the SERVER span (its name, type and
+   * document hash), under which the vendor calls go; in a batch (`batched`), each operation gets
+   * an INTERNAL span of its own, returned, and the calls go under the latest.
+   */
+  operation(
+    document: DocumentNode,
+    operation: OperationDefinitionNode | undefined | null,
+    batched: boolean,
+  ): OperationSpan | undefined;
+  /** The response went out: its status, and the codes of the GraphQL errors it carried. */
+  end(status: number, codes: readonly string[]): void;
+}
+
+/** One operation's span in a batched request. */
 export interface OperationSpan {
   end(result: ExecutionResult | undefined): void;
 }

@@ -1,5 +1,5 @@
-// GraphQL request metrics and the request and operation spans, as one Yoga plugin. Nothing is
-// hooked when both metrics and tracing are off.
+// GraphQL request metrics and the request's trace, as one Yoga plugin. Nothing is hooked when both
+// metrics and tracing are off; each hook does the least it can, as every request pays for it.
 import type { ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -7,6 +7,7 @@ import { requestInfo } from '../http/request-info.js';
 import type { GatewayMetrics } from './metrics.js';
 import { codeLabel } from './metrics.js';
 import type { GatewayTracing } from './tracing.js';
+import type { RequestTrace } from './tracing-types.js';
 
 interface RequestState {
   startedAt: number;
@@ -14,6 +15,9 @@ interface RequestState {
   type: string;
   outcome: 'ok' | 'partial' | 'error' | undefined;
   codes: string[];
+  trace: RequestTrace | undefined;
+  /** The body held several operations (only looked at when batching is on). */
+  batched: boolean;
 }
 
 /** What the plugin reads of Yoga's context. */
@@ -24,38 +28,39 @@ interface ContextView {
 export function useObservability(options: {
   metrics?: GatewayMetrics | undefined;
   tracing?: GatewayTracing | undefined;
+  /** Whether a body may hold several operations (GRAPHQL_MAX_BATCH > 1). */
+  batching?: boolean;
 }): Plugin {
   const { metrics, tracing } = options;
   if (!metrics && !tracing) return {};
   const states = new WeakMap<Request, RequestState>();
-  return {
+  const plugin: Plugin = {
     onRequest({ request }) {
-      if (metrics) {
-        states.set(request, {
-          startedAt: performance.now(),
-          operation: 'unknown',
-          type: 'unknown',
-          outcome: undefined,
-          codes: [],
-        });
-      }
-      tracing?.requestStarted(request, requestInfo(request).id);
+      states.set(request, {
+        startedAt: metrics ? performance.now() : 0,
+        operation: 'unknown',
+        type: 'unknown',
+        outcome: undefined,
+        codes: [],
+        trace: tracing?.requestStarted(request, requestInfo(request).id),
+        batched: false,
+      });
     },
     onExecute({ args }) {
-      const ctx = args.contextValue as unknown as ContextView;
+      const state = states.get((args.contextValue as unknown as ContextView).request);
+      if (!state) return;
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
-      const state = states.get(ctx.request);
-      if (state) {
-        // A batched request (GRAPHQL_MAX_BATCH > 1) runs several operations: one label for all.
+      if (metrics) {
+        // A batched request runs several operations: one label for all.
         const again = state.operation !== 'unknown';
-        state.operation = again ? 'batch' : metrics!.operations.label(operation?.name?.value);
+        state.operation = again ? 'batch' : metrics.operations.label(operation?.name?.value);
         state.type = again ? 'batch' : (operation?.operation ?? 'unknown');
       }
-      if (!tracing) return;
-      const span = tracing.operationStarted(ctx.request, args.document, operation);
+      const span = state.trace?.operation(args.document, operation, state.batched);
+      if (!span) return;
       return {
         onExecuteDone({ result }) {
-          span?.end(isResult(result) ? result : undefined);
+          span.end(isResult(result) ? result : undefined);
         },
       };
     },
@@ -65,34 +70,44 @@ export function useObservability(options: {
       const results = Array.isArray(result) ? result : [result];
       for (const one of results) {
         if (!isResult(one)) continue;
-        const errors = one.errors ?? [];
-        for (const error of errors) state.codes.push(codeLabel(error.extensions?.code));
-        const outcome = errors.length === 0 ? 'ok' : one.data ? 'partial' : 'error';
-        if (state.outcome === undefined || rank(outcome) > rank(state.outcome)) {
-          state.outcome = outcome;
+        const errors = one.errors;
+        if (errors === undefined || errors.length === 0) {
+          if (state.outcome === undefined) state.outcome = 'ok';
+          continue;
         }
+        for (const error of errors) state.codes.push(codeLabel(error.extensions?.code));
+        const outcome = one.data ? 'partial' : 'error';
+        if (state.outcome !== 'error') state.outcome = outcome;
       }
     },
     onResponse({ request, response }) {
       const state = states.get(request);
-      if (state) {
-        states.delete(request);
-        let outcome = state.outcome;
-        // Answered before any result (a refused key, an upload refused): the status says it.
-        if (outcome === undefined) {
-          outcome = response.status >= 400 ? 'error' : 'ok';
-          if (response.status >= 400) state.codes.push(`HTTP_${response.status}`);
-        }
-        const seconds = (performance.now() - state.startedAt) / 1000;
-        metrics!.graphqlRequest(state.operation, state.type, outcome, seconds, state.codes);
+      if (!state) return;
+      states.delete(request);
+      // The span's error codes are the GraphQL errors' (a refusal's status is on it already).
+      state.trace?.end(response.status, state.codes);
+      if (!metrics) return;
+      let outcome = state.outcome;
+      // Answered before any result (a refused key, an upload refused): the status says it.
+      if (outcome === undefined) {
+        outcome = response.status >= 400 ? 'error' : 'ok';
+        if (response.status >= 400) state.codes.push(`HTTP_${response.status}`);
       }
-      tracing?.requestEnded(request, response.status);
+      const seconds = (performance.now() - state.startedAt) / 1000;
+      metrics.graphqlRequest(state.operation, state.type, outcome, seconds, state.codes);
     },
   };
+  if (tracing && options.batching) {
+    // Only a traced, batching gateway needs to know, before executing, that a body is a batch.
+    plugin.onRequestParse = ({ request }) => ({
+      onRequestParseDone({ requestParserResult }) {
+        const state = states.get(request);
+        if (state) state.batched = Array.isArray(requestParserResult);
+      },
+    });
+  }
+  return plugin;
 }
-
-const rank = (outcome: 'ok' | 'partial' | 'error') =>
-  outcome === 'ok' ? 0 : outcome === 'partial' ? 1 : 2;
 
 function isResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);

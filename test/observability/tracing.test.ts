@@ -72,7 +72,7 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
       body: JSON.stringify(body),
     });
 
-  it('exports one request as SERVER > operation > a CLIENT span per vendor attempt, continuing the incoming traceparent and sending each attempt its own', async () => {
+  it('exports one request as a SERVER span naming its operation, with a CLIENT span per vendor attempt under it, continuing the incoming traceparent and sending each attempt its own', async () => {
     const first = await post({ query: '{ customers(first: 1) { nodes { email } } }' });
     const email = ((await first.json()) as { data: { customers: { nodes: { email: string }[] } } })
       .data.customers.nodes[0]!.email;
@@ -97,7 +97,7 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
     expect(receiver.contentTypes.some((t) => t.startsWith(expectedType))).toBe(true);
     // An export the batch timer started may still be on its way when forceFlush returns.
     const ofTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
-    await expect.poll(() => ofTrace().length).toBe(seen.length + 2);
+    await expect.poll(() => ofTrace().length).toBe(seen.length + 1);
     const spans = ofTrace();
     const servers = spans.filter((s) => s.kind === KIND.SERVER);
     expect(servers).toHaveLength(1);
@@ -110,28 +110,26 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
       'http.response.status_code': 200,
     });
 
-    const operations = spans.filter((s) => s.kind === KIND.INTERNAL);
-    expect(operations).toHaveLength(1);
-    const op = operations[0]!;
-    expect(op.parentSpanId).toBe(serverSpan.spanId);
-    expect(op.name).toBe('query Traced');
-    expect(op.attributes).toMatchObject({
+    // The operation is told on the SERVER span: no span of its own for a lone operation.
+    expect(spans.filter((s) => s.kind === KIND.INTERNAL)).toEqual([]);
+    expect(serverSpan.attributes).toMatchObject({
       'graphql.operation.name': 'Traced',
       'graphql.operation.type': 'query',
       'graphql.document.hash': createHash('sha256')
         .update(print(parse(TRACED)))
         .digest('hex'),
     });
+    expect(serverSpan.status).not.toBe(2);
     // Never the variables: the email appears in no span at all.
     for (const s of spans) expect(JSON.stringify(s)).not.toContain(email);
 
     const clients = spans.filter((s) => s.kind === KIND.CLIENT);
-    // Exactly the calls the sandbox received, each under the operation.
+    // Exactly the calls the sandbox received, each under the request's span.
     expect(seen.length).toBeGreaterThan(3);
     expect(clients).toHaveLength(seen.length);
     expect(new Set(seen.map((e) => e.vendor))).toEqual(new Set(VENDORS));
     for (const client of clients) {
-      expect(client.parentSpanId).toBe(op.spanId);
+      expect(client.parentSpanId).toBe(serverSpan.spanId);
       expect(VENDORS).toContain(client.attributes['gateway.vendor']);
       expect(client.attributes['http.request.method']).toMatch(/^(GET|POST)$/);
       expect(client.attributes['server.address']).toBe('127.0.0.1');
@@ -176,13 +174,55 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
     for (const line of lines) expect(clientIds.has(String(line.span_id))).toBe(true);
   });
 
+  it('gives each operation of a batched request an INTERNAL span under the SERVER span, its calls under an operation', async () => {
+    const batching = await startTestGateway({ tracing, env: { GRAPHQL_MAX_BATCH: '2' } });
+    const batchServer = await listen(batching);
+    try {
+      const traceId = 'aaf92f3577b34da6a3ce929d0e0e4736';
+      const res = await fetch(`http://127.0.0.1:${batchServer.port}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        },
+        body: JSON.stringify([
+          { query: 'query Plain { __typename }' },
+          {
+            query:
+              'query Scores { npsResponses(first: 1, filter: { sources: [PLANHAT] }) { nodes { score } } }',
+          },
+        ]),
+      });
+      const answers = (await res.json()) as { data?: unknown; errors?: unknown[] }[];
+      expect(answers).toHaveLength(2);
+      expect(answers.every((a) => a.data && !a.errors)).toBe(true);
+      await tracing.forceFlush();
+      const ofTrace = () => receiver.spans.filter((s) => s.traceId === traceId);
+      await expect.poll(() => ofTrace().some((s) => s.kind === KIND.SERVER)).toBe(true);
+      const spans = ofTrace();
+      const serverSpan = spans.find((s) => s.kind === KIND.SERVER)!;
+      const operations = spans.filter((s: ReceivedSpan) => s.kind === KIND.INTERNAL);
+      expect(operations.map((o) => o.name).sort()).toEqual(['query Plain', 'query Scores']);
+      for (const op of operations) expect(op.parentSpanId).toBe(serverSpan.spanId);
+      const clients = spans.filter((s) => s.kind === KIND.CLIENT);
+      expect(clients.length).toBeGreaterThan(0);
+      const opIds = new Set(operations.map((o) => o.spanId));
+      for (const client of clients) expect(opIds.has(client.parentSpanId)).toBe(true);
+    } finally {
+      await batchServer.close();
+      await batching.close();
+    }
+  });
+
   it('starts a new trace for a request without traceparent, marking a failed vendor call as an error', async () => {
     gw.sandbox.faults.inject({ vendor: 'planhat', status: 404, times: 1 });
     receiver.spans.length = 0;
     const res = await post({
       query: '{ npsResponses(first: 2, filter: { sources: [PLANHAT] }) { nodes { score } } }',
     });
-    await res.json();
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const codes = [...new Set((body.errors ?? []).map((e) => String(e.extensions?.code)))];
+    expect(codes.length).toBeGreaterThan(0);
     await tracing.forceFlush();
     const notFoundSpan = () =>
       receiver.spans.find(
@@ -194,9 +234,11 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
     const trace = ofTrace();
     const serverSpan = trace.find((s) => s.kind === KIND.SERVER)!;
     expect(serverSpan.parentSpanId).toBe('');
-    const op = trace.find((s: ReceivedSpan) => s.kind === KIND.INTERNAL)!;
-    expect(op.name).toBe('query');
-    expect(op.attributes['graphql.operation.name']).toBeUndefined();
+    expect(serverSpan.attributes['graphql.operation.type']).toBe('query');
+    expect(serverSpan.attributes['graphql.operation.name']).toBeUndefined();
+    // The answer's error codes (never its messages) are on the request's span, marked failed.
+    expect(serverSpan.attributes['gateway.graphql.error_codes']).toEqual(codes);
+    expect(serverSpan.status).toBe(2);
     const clients = trace.filter((s) => s.kind === KIND.CLIENT);
     expect(clients.length).toBeGreaterThan(0);
     const notFound = clients.filter((c) => c.attributes['http.response.status_code'] === 404);
