@@ -36,6 +36,11 @@ export interface TierPolicy {
 export interface Loaded<V> {
   value: V;
   loadedAt: number;
+  /**
+   * A stale copy served while this replica reads the vendor for everyone: that read's copy, so
+   * the caller keeps it without asking the tier again.
+   */
+  refreshed?: Promise<Loaded<V>>;
 }
 
 /**
@@ -49,6 +54,12 @@ export interface CacheTier {
     load: (background: boolean) => Promise<V>,
     policy: TierPolicy,
     codec?: Codec<V>,
+    /**
+     * The caller serves its own stale copy until this answers: a copy past `freshMs` is no use
+     * to it, so the tier answers a fresh one (reading the vendor if it is this replica's turn,
+     * else waiting for the replica that reads it) rather than the stale one it stores.
+     */
+    refresh?: boolean,
   ): Promise<Loaded<V>>;
   /**
    * The shared copy of `key` if one is stored within `policy.freshMs`, or, when a replica is
