@@ -94,8 +94,9 @@ export interface SharedState {
   /** A vendor key's rate budget; `accountId` is a hash of the key, never the key. */
   budget(vendor: VendorName, accountId: string, options: BudgetOptions): RateBudget;
   /**
-   * Lets one replica's open circuit and 429 closure protect the others (a budget made by
-   * `budget` tells its closures itself).
+   * Lets one replica's open circuit and 429 closure protect the others with the same vendor
+   * account (`accountId`), never another account of the vendor (a budget made by `budget` tells
+   * its closures itself).
    */
   guard(vendor: VendorName, accountId: string, breaker: CircuitBreaker, budget: RateBudget): void;
   /** Tells the other replicas of this one's circuit changes (the breaker's onChange). */
@@ -109,7 +110,10 @@ export interface SharedState {
    * passed it on (at once when alone or Redis is away), so a write answers after it.
    */
   publish(invalidation: Invalidation): Promise<void>;
-  /** Called for every other replica's invalidation (and after Redis comes back: everything). */
+  /**
+   * Called for every other replica's invalidation of one of this replica's vendor accounts (and
+   * after Redis comes back: everything).
+   */
   onInvalidation(listener: (invalidation: Invalidation | 'all') => void): void;
   /** Resolves once sharing is set up, or after `timeoutMs` (then the replica starts on fallback). */
   ready(timeoutMs: number): Promise<void>;
