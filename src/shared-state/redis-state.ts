@@ -29,6 +29,8 @@ export interface RedisStateOptions {
   cache: Omit<TierOptions, 'fillChannel'>;
   /** How long a replica holds the half-open probe at most (a call's deadline): if it dies. */
   probeMs: number;
+  /** How long an APQ document stays in Redis after its last use (REDIS_APQ_TTL_SECONDS). */
+  documentTtlMs: number;
   logger: Logger;
 }
 
@@ -250,7 +252,7 @@ export function redisState(options: RedisStateOptions): SharedState {
       }
     },
     documents(max) {
-      documents ??= new RedisDocumentStore(link, max);
+      documents ??= new RedisDocumentStore(link, max, options.documentTtlMs);
       return documents;
     },
     tier(namespace) {
