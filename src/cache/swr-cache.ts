@@ -1,4 +1,4 @@
-import type { Codec, CacheTier } from '../shared-state/types.js';
+import type { Codec, CacheTier, Loaded } from '../shared-state/types.js';
 import { type LookupObserver, swrLookup } from './lookups.js';
 import { setRecent } from './recent-map.js';
 
@@ -89,10 +89,18 @@ export class SwrCache<V> {
   }
 
   private refresh(key: string, hit: Entry<V>, load: (background: boolean) => Promise<V>): void {
+    this.replaceWhenLoaded(
+      key,
+      hit,
+      this.shared
+        ? this.viaTier(key, () => load(true), true)
+        : load(true).then((value) => ({ value, loadedAt: Date.now() })),
+    );
+  }
+
+  /** `hit` is served until `loaded` settles, then replaced by its value (kept on a failure). */
+  private replaceWhenLoaded(key: string, hit: Entry<V>, loaded: Promise<Loaded<V>>): void {
     hit.refreshing = true;
-    const loaded = this.shared
-      ? this.viaTier(key, () => load(true))
-      : load(true).then((value) => ({ value, loadedAt: Date.now() }));
     loaded.then(
       ({ value, loadedAt }) => {
         // Cleared (a write) or replaced meanwhile: this read may predate the write.
@@ -111,14 +119,15 @@ export class SwrCache<V> {
     );
   }
 
-  private viaTier(key: string, load: (background: boolean) => Promise<V>) {
+  /** `refresh`: a stale copy is served meanwhile, so the tier answers a fresh one. */
+  private viaTier(key: string, load: (background: boolean) => Promise<V>, refresh = false) {
     const { tier, prefix, codec } = this.shared!;
     const policy = { freshMs: this.ttlMs, maxAgeMs: Math.max(this.maxAgeMs, this.ttlMs) };
-    return tier.read(prefix + key, load, policy, codec);
+    return tier.read(prefix + key, load, policy, codec, refresh);
   }
 
   /** A shared copy is as old as its vendor read, which may be older than this request. */
-  private storeShared(key: string, loaded: Promise<{ value: V; loadedAt: number }>, now: number) {
+  private storeShared(key: string, loaded: Promise<Loaded<V>>, now: number) {
     const entry = this.store(
       key,
       loaded.then((l) => l.value),
@@ -127,6 +136,8 @@ export class SwrCache<V> {
     loaded.then(
       (l) => {
         entry.loadedAt = l.loadedAt;
+        // A stale shared copy this replica refreshes for all: its new copy replaces it here.
+        if (l.refreshed) this.replaceWhenLoaded(key, entry, l.refreshed);
       },
       () => undefined,
     );

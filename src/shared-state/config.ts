@@ -11,6 +11,8 @@ export interface SharedStateConfig {
   cacheMaxBytes: number;
   /** Shared cache entries per vendor account, the oldest dropped first. */
   cacheMaxEntries: number;
+  /** How long an APQ document stays in Redis after its last use; a day when left out. */
+  apqTtlSeconds?: number;
 }
 
 export const SHARED_DEFAULTS = {
@@ -18,6 +20,8 @@ export const SHARED_DEFAULTS = {
   REPLICAS: 2,
   REDIS_CACHE_MAX_BYTES: 8 * 1024 * 1024,
   REDIS_CACHE_MAX_ENTRIES: 256,
+  /** A day: a document unused that long is registered again by the next client that sends it. */
+  REDIS_APQ_TTL_SECONDS: 24 * 60 * 60,
 };
 
 /** Undefined without REDIS_URL: one replica, nothing shared. */
@@ -62,6 +66,13 @@ export function sharedStateConfig(env: Env): SharedStateConfig | undefined {
       SHARED_DEFAULTS.REDIS_CACHE_MAX_ENTRIES,
       1,
       100_000,
+    ),
+    apqTtlSeconds: intVar(
+      env,
+      'REDIS_APQ_TTL_SECONDS',
+      SHARED_DEFAULTS.REDIS_APQ_TTL_SECONDS,
+      60,
+      30 * 24 * 60 * 60,
     ),
   };
 }

@@ -2,7 +2,7 @@
 // with it. Everything else of this folder is reached through the SharedState interface.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import type { SharedStateConfig } from './config.js';
+import { SHARED_DEFAULTS, type SharedStateConfig } from './config.js';
 import { localState } from './local.js';
 import { redisState } from './redis-state.js';
 import type { SharedState } from './types.js';
@@ -34,6 +34,7 @@ export function createSharedState(
     },
     // A probe is a call of a request (or of a read ahead, with a request's deadline of its own).
     probeMs: options.lockMs,
+    documentTtlMs: (config.apqTtlSeconds ?? SHARED_DEFAULTS.REDIS_APQ_TTL_SECONDS) * 1000,
     logger: options.logger,
   });
 }

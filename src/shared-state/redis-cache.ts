@@ -54,6 +54,7 @@ export class RedisCacheTier implements CacheTier {
     load: (background: boolean) => Promise<V>,
     policy: TierPolicy,
     codec: Codec<V> = identity,
+    refresh = false,
   ): Promise<Loaded<V>> {
     const waitUntil = Date.now() + this.options.lockMs;
     for (;;) {
@@ -80,19 +81,22 @@ export class RedisCacheTier implements CacheTier {
       if (payload && at >= 0) {
         const age = now - at;
         const stale = age >= policy.freshMs;
-        if (!stale || age < policy.maxAgeMs) {
+        // A refresh's caller serves its own stale copy meanwhile: only a fresher one helps it.
+        if (!stale || (!refresh && age < policy.maxAgeMs)) {
           const value = await this.decode(payload, codec);
           if (value !== undefined) {
-            // Past its freshness and ours to refresh: the others keep serving this copy.
-            if (stale && locked === 1) {
-              void this.fill(key, generation, token, load, true, codec, policy).catch(() => {});
-            }
-            return { value, loadedAt: at };
+            if (!(stale && locked === 1)) return { value, loadedAt: at };
+            // Past its freshness and ours to refresh: served while the vendor is read, and the
+            // caller is handed the new copy (asking Redis for it would cost another round trip).
+            const refreshed = this.fill(key, generation, token, load, true, codec, policy);
+            refreshed.catch(() => undefined);
+            return { value, loadedAt: at, refreshed };
           }
         }
       }
-      if (locked === 1) return this.fill(key, generation, token, load, false, codec, policy);
+      if (locked === 1) return this.fill(key, generation, token, load, refresh, codec, policy);
       if (Date.now() >= waitUntil) return this.loadHere(load);
+      // Another replica reads it: its store announces the copy (one more round trip to get it).
       await this.waitForFill(key);
     }
   }

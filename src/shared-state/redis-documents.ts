@@ -1,12 +1,9 @@
-// The APQ documents shared through Redis: one key per hash, kept DOCUMENT_TTL_MS after its last
-// use, at most `max` (APQ_MAX_DOCUMENTS), the least recently used dropped. A lookup is one round
+// The APQ documents shared through Redis: one key per hash, kept `ttlMs` (REDIS_APQ_TTL_SECONDS)
+// after its last use, at most `max` (APQ_MAX_DOCUMENTS), the least recently used dropped. A lookup is one round
 // trip, made only when the replica's own store misses; a registration is sent without waiting.
 import { createHash } from 'node:crypto';
 import type { RedisLink } from './redis-link.js';
 import type { DocumentStore } from './types.js';
-
-/** A document unused for a day is registered again by the next client that needs it. */
-export const DOCUMENT_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class RedisDocumentStore implements DocumentStore {
   private readonly indexKey: string;
@@ -14,6 +11,8 @@ export class RedisDocumentStore implements DocumentStore {
   constructor(
     private readonly link: RedisLink,
     private readonly max: number,
+    /** A document unused this long is registered again by the next client that sends it. */
+    private readonly ttlMs: number,
   ) {
     this.indexKey = `${link.prefix}apq`;
   }
@@ -23,7 +22,7 @@ export class RedisDocumentStore implements DocumentStore {
     let document: string | null;
     try {
       document = await this.link.run((redis) =>
-        redis.documentGet(this.key(hash), this.indexKey, Date.now(), DOCUMENT_TTL_MS),
+        redis.documentGet(this.key(hash), this.indexKey, Date.now(), this.ttlMs),
       );
     } catch {
       // Redis away: the client is told the hash is unknown and registers it here.
@@ -37,14 +36,7 @@ export class RedisDocumentStore implements DocumentStore {
   set(hash: string, document: string): void {
     if (!this.link.connected) return;
     this.link.send((redis) =>
-      redis.documentSet(
-        this.key(hash),
-        this.indexKey,
-        document,
-        Date.now(),
-        DOCUMENT_TTL_MS,
-        this.max,
-      ),
+      redis.documentSet(this.key(hash), this.indexKey, document, Date.now(), this.ttlMs, this.max),
     );
   }
 

@@ -4,9 +4,11 @@
 // expires with it (a replica that connects later learns it); writes bump the vendor account's
 // cache generation and are told on another channel. After an open circuit's cool-down one
 // replica sends the half-open probe for all (a lock, freed in the very step that tells its
-// outcome); the others fail fast until the outcome comes. While Redis is away each replica runs
-// on its own (budgets at its share, its own probe) and says so; when it is back, it drops what it
-// may have missed.
+// outcome); the others fail fast until the outcome comes. Every message names the vendor account
+// (vendor and hash of the credentials, as the budget keys do) and a replica follows only its own
+// account's: deployments with other keys over the same Redis and prefix never close, open or
+// flush each other. While Redis is away each replica runs on its own (budgets at its share, its
+// own probe) and says so; when it is back, it drops what it may have missed.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { CircuitBreaker, ProbeGate } from '../transport/breaker.js';
@@ -27,6 +29,8 @@ export interface RedisStateOptions {
   cache: Omit<TierOptions, 'fillChannel'>;
   /** How long a replica holds the half-open probe at most (a call's deadline): if it dies. */
   probeMs: number;
+  /** How long an APQ document stays in Redis after its last use (REDIS_APQ_TTL_SECONDS). */
+  documentTtlMs: number;
   logger: Logger;
 }
 
@@ -81,8 +85,16 @@ export function redisState(options: RedisStateOptions): SharedState {
   let everConnected = false;
   let documents: RedisDocumentStore | undefined;
 
-  const guardKey = (vendor: VendorName) => `${prefix}o:${vendor}:${accounts.get(vendor) ?? '-'}`;
-  const probeKey = (vendor: VendorName) => `${prefix}p:${vendor}:${accounts.get(vendor) ?? '-'}`;
+  const accountOf = (vendor: VendorName) => accounts.get(vendor) ?? '-';
+  const guardKey = (vendor: VendorName) => `${prefix}o:${vendor}:${accountOf(vendor)}`;
+  const probeKey = (vendor: VendorName) => `${prefix}p:${vendor}:${accountOf(vendor)}`;
+  /** What a message of this replica about `vendor` carries: who sent it, for which account. */
+  const about = (vendor: VendorName) => ({ origin, vendor, account: accountOf(vendor) });
+  /** Another replica's message about this replica's own account of its vendor. */
+  const ours = (message: Record<string, unknown>) =>
+    message.origin !== origin &&
+    typeof message.vendor === 'string' &&
+    message.account === accounts.get(message.vendor as VendorName);
   /** The probe locks this replica holds, by vendor: their tokens. */
   const probes = new Map<VendorName, string>();
 
@@ -102,7 +114,7 @@ export function redisState(options: RedisStateOptions): SharedState {
       const token = probes.get(vendor);
       if (token === undefined) return;
       probes.delete(vendor);
-      const body = JSON.stringify({ origin, vendor, kind: 'probe-free' });
+      const body = JSON.stringify({ ...about(vendor), kind: 'probe-free' });
       link.send((redis) => {
         const pipeline = redis.multi();
         (pipeline as unknown as ReleasingPipeline).probeRelease(probeKey(vendor), token);
@@ -126,7 +138,7 @@ export function redisState(options: RedisStateOptions): SharedState {
   };
 
   const tellGuard = (vendor: VendorName, message: GuardMessage, ttlMs: number) => {
-    const body = JSON.stringify({ origin, vendor, ...message });
+    const body = JSON.stringify({ ...about(vendor), ...message });
     // A circuit change this replica's probe decided frees the probe in the same step: no replica
     // can take the next probe before it hears the outcome.
     const probe = message.kind === 'circuit' ? probes.get(vendor) : undefined;
@@ -163,7 +175,7 @@ export function redisState(options: RedisStateOptions): SharedState {
     } catch {
       return;
     }
-    if (message.origin === origin) return;
+    if (!ours(message)) return;
     const vendor = message.vendor as VendorName;
     if (channel === channels.guards) apply(vendor, message as unknown as GuardMessage);
     if (channel === channels.invalidate) {
@@ -189,8 +201,8 @@ export function redisState(options: RedisStateOptions): SharedState {
       if (keys.length === 0 || !Array.isArray(last)) return;
       for (const raw of last as (string | null)[]) {
         if (!raw) continue;
-        const message = JSON.parse(raw) as GuardMessage & { vendor: VendorName; origin: string };
-        if (message.origin !== origin) apply(message.vendor, message);
+        const message = JSON.parse(raw) as GuardMessage & { vendor: VendorName };
+        if (ours(message)) apply(message.vendor, message);
       }
     });
   });
@@ -221,7 +233,8 @@ export function redisState(options: RedisStateOptions): SharedState {
         new VendorBudget({ ...budgetOptions, limit: share }),
       );
     },
-    guard(vendor, _accountId, breaker, budget) {
+    guard(vendor, accountId, breaker, budget) {
+      accounts.set(vendor, accountId);
       guarded.set(vendor, { breaker, budget });
       breaker.shareProbes(probeGate(vendor));
     },
@@ -239,7 +252,7 @@ export function redisState(options: RedisStateOptions): SharedState {
       }
     },
     documents(max) {
-      documents ??= new RedisDocumentStore(link, max);
+      documents ??= new RedisDocumentStore(link, max, options.documentTtlMs);
       return documents;
     },
     tier(namespace) {
@@ -259,7 +272,7 @@ export function redisState(options: RedisStateOptions): SharedState {
         return;
       }
       const generations = bump([invalidation.vendor]);
-      const body = JSON.stringify({ origin, ...invalidation });
+      const body = JSON.stringify({ ...about(invalidation.vendor), ...invalidation });
       link
         .run((redis) => {
           const pipeline = redis.multi();

@@ -36,6 +36,11 @@ export interface TierPolicy {
 export interface Loaded<V> {
   value: V;
   loadedAt: number;
+  /**
+   * A stale copy served while this replica reads the vendor for everyone: that read's copy, so
+   * the caller keeps it without asking the tier again.
+   */
+  refreshed?: Promise<Loaded<V>>;
 }
 
 /**
@@ -49,6 +54,12 @@ export interface CacheTier {
     load: (background: boolean) => Promise<V>,
     policy: TierPolicy,
     codec?: Codec<V>,
+    /**
+     * The caller serves its own stale copy until this answers: a copy past `freshMs` is no use
+     * to it, so the tier answers a fresh one (reading the vendor if it is this replica's turn,
+     * else waiting for the replica that reads it) rather than the stale one it stores.
+     */
+    refresh?: boolean,
   ): Promise<Loaded<V>>;
   /**
    * The shared copy of `key` if one is stored within `policy.freshMs`, or, when a replica is
@@ -83,8 +94,9 @@ export interface SharedState {
   /** A vendor key's rate budget; `accountId` is a hash of the key, never the key. */
   budget(vendor: VendorName, accountId: string, options: BudgetOptions): RateBudget;
   /**
-   * Lets one replica's open circuit and 429 closure protect the others (a budget made by
-   * `budget` tells its closures itself).
+   * Lets one replica's open circuit and 429 closure protect the others with the same vendor
+   * account (`accountId`), never another account of the vendor (a budget made by `budget` tells
+   * its closures itself).
    */
   guard(vendor: VendorName, accountId: string, breaker: CircuitBreaker, budget: RateBudget): void;
   /** Tells the other replicas of this one's circuit changes (the breaker's onChange). */
@@ -98,7 +110,10 @@ export interface SharedState {
    * passed it on (at once when alone or Redis is away), so a write answers after it.
    */
   publish(invalidation: Invalidation): Promise<void>;
-  /** Called for every other replica's invalidation (and after Redis comes back: everything). */
+  /**
+   * Called for every other replica's invalidation of one of this replica's vendor accounts (and
+   * after Redis comes back: everything).
+   */
   onInvalidation(listener: (invalidation: Invalidation | 'all') => void): void;
   /** Resolves once sharing is set up, or after `timeoutMs` (then the replica starts on fallback). */
   ready(timeoutMs: number): Promise<void>;

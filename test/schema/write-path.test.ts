@@ -140,25 +140,32 @@ describe('the write path tells the other replicas (REDIS_URL)', () => {
   let redis: TestRedis;
   let a: TestGateway;
   let b: TestGateway;
+  /** Another deployment over the same Redis and prefix: other credentials, other accounts. */
+  let other: TestGateway;
   beforeAll(async () => {
     redis = await testRedis();
     const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix() };
     a = await startTestGateway({ env });
-    b = await startTestGateway({ env });
-    await Promise.all([a.services.shared.ready(5000), b.services.shared.ready(5000)]);
+    b = await startTestGateway({ env, over: a.sandbox });
+    other = await startTestGateway({ env, sandbox: { seed: 7 } });
+    await Promise.all([a, b, other].map((g) => g.services.shared.ready(5000)));
   });
   afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([a?.close(), b?.close(), other?.close()]);
     await redis?.close();
   });
 
   it('an upload through one replica reaches the other as a UserHero invalidation', async () => {
     const heard: (Invalidation | 'all')[] = [];
     b.services.shared.onInvalidation((i) => heard.push(i));
+    const elsewhere: (Invalidation | 'all')[] = [];
+    other.services.shared.onInvalidation((i) => elsewhere.push(i));
     const { result } = await run(a, UPLOAD, { file: png() }, () => undefined);
     expect(result.errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 100));
     expect(heard).toEqual([{ vendor: 'userhero' }]);
+    // Its UserHero account is not the one written to: it keeps its copies.
+    expect(elsewhere).toEqual([]);
   });
 
   it('a failed Planhat delete through one replica still reaches the other', async () => {

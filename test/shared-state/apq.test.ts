@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_TTL_MS } from '../../src/shared-state/redis-documents.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { ownRedis, type TestRedis, testRedis } from '../support/redis.js';
 
@@ -46,6 +45,8 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** REDIS_APQ_TTL_SECONDS's documented default. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('automatic persisted queries shared by replicas', () => {
   it('a hash registered on A runs alone on B, and then from B’s own store without Redis', async () => {
@@ -89,8 +90,34 @@ describe('automatic persisted queries shared by replicas', () => {
       'OK',
     ]);
     const ttl = await client.pttl(`${prefix}apq:${sha256(queries[4]!)}`);
-    expect(ttl).toBeGreaterThan(DOCUMENT_TTL_MS - 60_000);
-    expect(ttl).toBeLessThanOrEqual(DOCUMENT_TTL_MS);
+    expect(ttl).toBeGreaterThan(DAY_MS - 60_000);
+    expect(ttl).toBeLessThanOrEqual(DAY_MS);
+  });
+
+  it('keeps a document REDIS_APQ_TTL_SECONDS after its last use when set', async () => {
+    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix() };
+    const c = await startTestGateway({
+      env: { ...env, REDIS_APQ_TTL_SECONDS: '600' },
+      over: a.sandbox,
+    });
+    const d = await startTestGateway({
+      env: { ...env, REDIS_APQ_TTL_SECONDS: '900' },
+      over: a.sandbox,
+    });
+    await Promise.all([c.services.shared.ready(5000), d.services.shared.ready(5000)]);
+    const query = '{ ttl: feedback(first: 1) { nodes { id } } }';
+    const key = `${env.REDIS_KEY_PREFIX}apq:${sha256(query)}`;
+    expect(codeOf(await post(c, { query, extensions: apq(query) }))).toBe('OK');
+    await sleep(50);
+    const registered = await client.pttl(key);
+    expect(registered).toBeGreaterThan(600_000 - 60_000);
+    expect(registered).toBeLessThanOrEqual(600_000);
+    // A use through another replica keeps it that replica's lifetime from then on.
+    expect(codeOf(await post(d, { extensions: apq(query) }))).toBe('OK');
+    const used = await client.pttl(key);
+    expect(used).toBeGreaterThan(900_000 - 60_000);
+    expect(used).toBeLessThanOrEqual(900_000);
+    await Promise.all([c.close(), d.close()]);
   });
 
   it('never runs a document stored in Redis under a hash that is not its own', async () => {

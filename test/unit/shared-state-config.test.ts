@@ -33,6 +33,17 @@ describe('REDIS_URL', () => {
     }
   });
 
+  it('keeps APQ documents in Redis a day by default, or REDIS_APQ_TTL_SECONDS (a minute to 30 days)', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://localhost' }).sharedState?.apqTtlSeconds).toBe(86_400);
+    const set = loadConfig({ REDIS_URL: 'redis://localhost', REDIS_APQ_TTL_SECONDS: '3600' });
+    expect(set.sharedState?.apqTtlSeconds).toBe(3600);
+    for (const bad of ['59', '2592001', '1h']) {
+      expect(() =>
+        loadConfig({ REDIS_URL: 'redis://localhost', REDIS_APQ_TTL_SECONDS: bad }),
+      ).toThrow(/REDIS_APQ_TTL_SECONDS/);
+    }
+  });
+
   it('reads REPLICAS, REDIS_KEY_PREFIX and the cache bounds', () => {
     const shared = loadConfig({
       REDIS_URL: 'redis://localhost',

@@ -1,0 +1,148 @@
+// What the shared cache tier costs in Redis round trips, counted by Redis itself (INFO
+// commandstats of a redis-server of our own, so no other test's commands are counted): a refresh
+// is one script that reads the copy and claims it, and one that stores the new copy and frees
+// the claim, however many requests come while the vendor is read; a replica that did not read
+// waits for the other's copy instead of asking Redis again at every request.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SwrCache } from '../../src/cache/swr-cache.js';
+import { silentLogger } from '../../src/logger.js';
+import { createSharedState, type SharedState } from '../../src/shared-state/index.js';
+import { ownRedis, type TestRedis } from '../support/redis.js';
+
+let redis: TestRedis;
+let stats: Redis;
+beforeAll(async () => {
+  redis = await ownRedis();
+  stats = new Redis(redis.url);
+});
+afterAll(async () => {
+  stats?.disconnect();
+  await redis?.close();
+});
+
+/** Round trips as the bench counts them: script calls, pipelines (one EXEC each) and PINGs. */
+async function roundTrips(): Promise<number> {
+  const info = await stats.info('commandstats');
+  let total = 0;
+  for (const name of ['evalsha', 'eval', 'exec', 'ping']) {
+    const match = new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info);
+    if (match) total += Number(match[1]);
+  }
+  return total;
+}
+
+async function replicas(count: number): Promise<SharedState[]> {
+  const prefix = redis.prefix();
+  const states = Array.from({ length: count }, () =>
+    createSharedState(
+      { url: redis.url, prefix, replicas: count, cacheMaxBytes: 1 << 20, cacheMaxEntries: 16 },
+      { logger: silentLogger, lockMs: 3000 },
+    ),
+  );
+  await Promise.all(states.map((s) => s.ready(5000)));
+  for (const state of states) expect(state.mode).toBe('SHARED');
+  return states;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const TTL_MS = 300;
+
+/** An export read: counted, `ms` on the wire, its value the read's number. */
+function exportRead(ms: number) {
+  const vendor = {
+    reads: 0,
+    load: async () => {
+      vendor.reads += 1;
+      const n = vendor.reads;
+      await sleep(ms);
+      return { n, rows: Array.from({ length: 50 }, (_, i) => ({ id: i, score: i % 11 })) };
+    },
+  };
+  return vendor;
+}
+
+type Value = Awaited<ReturnType<ReturnType<typeof exportRead>['load']>>;
+const cacheOn = (state: SharedState) =>
+  new SwrCache<Value>(TTL_MS, 60_000, 8, { tier: state.tier('planhat:acct')!, prefix: 'nps|' });
+
+/** Requests every 5 ms until `done`; the values they were served. */
+async function requests(cache: SwrCache<Value>, load: () => Promise<Value>, done: () => boolean) {
+  const served: number[] = [];
+  const deadline = Date.now() + 3000;
+  while (!done()) {
+    expect(Date.now()).toBeLessThan(deadline);
+    served.push((await cache.get('2026', load)).n);
+    await sleep(5);
+  }
+  return served;
+}
+
+describe('shared cache tier: Redis round trips', () => {
+  it('a refresh costs two round trips however many requests come while the vendor is read', async () => {
+    const [state] = await replicas(1);
+    const cache = cacheOn(state!);
+    const vendor = exportRead(120);
+    expect((await cache.get('2026', vendor.load)).n).toBe(1);
+    await sleep(TTL_MS + 50);
+    const before = await roundTrips();
+    // Requests through the refresh, until one is served the new copy from this replica's memory.
+    const served = await requests(cache, vendor.load, () => cache.isFresh('2026'));
+    await sleep(100);
+    expect(vendor.reads).toBe(2);
+    // Stale copy served while the vendor was read (no request waited), then the new one.
+    expect(served.length).toBeGreaterThan(5);
+    expect(served.filter((n) => n === 1).length).toBeGreaterThan(5);
+    expect((await cache.get('2026', vendor.load)).n).toBe(2);
+    expect((await roundTrips()) - before).toBe(2);
+    await state!.close();
+  });
+
+  it('a replica without its own copy is served the stale shared one at once and keeps the one it reads meanwhile', async () => {
+    const [state] = await replicas(1);
+    const vendor = exportRead(120);
+    expect((await cacheOn(state!).get('2026', vendor.load)).n).toBe(1);
+    await sleep(TTL_MS + 50);
+    // A cache that lost its copy (a restart, an eviction): the shared one is past its TTL.
+    const cache = cacheOn(state!);
+    const before = await roundTrips();
+    const started = Date.now();
+    expect((await cache.get('2026', vendor.load)).n).toBe(1);
+    expect(Date.now() - started).toBeLessThan(100);
+    const served = await requests(cache, vendor.load, () => cache.isFresh('2026'));
+    await sleep(100);
+    expect(vendor.reads).toBe(2);
+    expect(served.filter((n) => n === 1).length).toBeGreaterThan(5);
+    expect((await cache.get('2026', vendor.load)).n).toBe(2);
+    expect((await roundTrips()) - before).toBe(2);
+    await state!.close();
+  });
+
+  it('two replicas refresh an export with one vendor read and at most two round trips each', async () => {
+    const [a, b] = await replicas(2);
+    const [ca, cb] = [cacheOn(a!), cacheOn(b!)];
+    const vendor = exportRead(120);
+    expect((await ca.get('2026', vendor.load)).n).toBe(1);
+    await sleep(50);
+    // b is served a's copy, as old as a's read: both go stale together.
+    expect((await cb.get('2026', vendor.load)).n).toBe(1);
+    expect(vendor.reads).toBe(1);
+    await sleep(TTL_MS + 50);
+    const before = await roundTrips();
+    const both = () => ca.isFresh('2026') && cb.isFresh('2026');
+    // a starts the refresh; b's requests come while a reads the vendor.
+    const servedA = requests(ca, vendor.load, both);
+    await sleep(20);
+    const servedB = await requests(cb, vendor.load, both);
+    await servedA;
+    await sleep(100);
+    expect(vendor.reads).toBe(2);
+    expect(servedB.length).toBeGreaterThan(5);
+    expect((await ca.get('2026', vendor.load)).n).toBe(2);
+    expect((await cb.get('2026', vendor.load)).n).toBe(2);
+    // a: the read that claims, the store that frees; b: the read that finds the claim taken,
+    // and the read once a's copy is announced.
+    expect((await roundTrips()) - before).toBeLessThanOrEqual(4);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+});
