@@ -64,9 +64,16 @@ interface RequestSpans {
   parent: Context;
 }
 
+// A request's spans are kept on it (not in a WeakMap, whose per-request keys every young GC
+// traces), for its vendor calls to find through their request scope's owner.
+const SPANS = Symbol('request spans');
+
+interface SpansHolder {
+  [SPANS]?: RequestSpans | undefined;
+}
+
 export class SdkTracing implements GatewayTracing {
   private readonly propagator = new W3CTraceContextPropagator();
-  private readonly requests = new WeakMap<Request, RequestSpans>();
   private readonly hashes = new WeakMap<DocumentNode, string>();
 
   constructor(
@@ -101,13 +108,13 @@ export class SdkTracing implements GatewayTracing {
       operations: [],
       parent: trace.setSpan(ROOT_CONTEXT, server),
     };
-    this.requests.set(request, spans);
+    (request as Request & SpansHolder)[SPANS] = spans;
     setRequestTraceFields(request, fieldsOf(server));
     return {
       operation: (document, operation, batched) =>
         this.operationStarted(spans, document, operation, batched),
       end: (status, codes) => {
-        this.requests.delete(request);
+        (request as Request & SpansHolder)[SPANS] = undefined;
         requestEnded(spans, status, codes);
       },
     };
@@ -202,7 +209,7 @@ export class SdkTracing implements GatewayTracing {
   /** The operation a vendor call's signal belongs to, through its request scope. */
   private operationOf(signal: AbortSignal | undefined): Context | undefined {
     const owner = requestScopeOf(signal)?.owner;
-    return owner ? this.requests.get(owner as Request)?.parent : undefined;
+    return (owner as (Request & SpansHolder) | undefined)?.[SPANS]?.parent;
   }
 
   forceFlush(): Promise<void> {
