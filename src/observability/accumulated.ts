@@ -25,22 +25,24 @@ class CounterCell<T extends string> {
 }
 
 /** A counter; `cell(...values)` once, then `inc()` on the cell. */
-export class AccumulatedCounter<T extends string> {
+export class AccumulatedCounter<T extends string> extends Counter<T> {
   private readonly cells = new Map<string, CounterCell<T>>();
-  private readonly labelNames: readonly T[];
+  private readonly names: readonly T[];
 
   constructor(config: MetricConfig<T>) {
-    const cells = this.cells;
-    new Counter<T>({
+    super({
       ...config,
       labelNames: [...config.labelNames],
-      // A series appears once counted, as with prom-client's own counters.
-      collect() {
-        this.reset();
-        for (const cell of cells.values()) if (cell.value > 0) this.inc(cell.labels, cell.value);
+      // prom-client's own values are refilled from the cells at each scrape; a series appears
+      // once counted, as with prom-client's own counters.
+      collect(this: Counter<T>) {
+        Counter.prototype.reset.call(this);
+        for (const cell of (this as AccumulatedCounter<T>).cells.values()) {
+          if (cell.value > 0) this.inc(cell.labels, cell.value);
+        }
       },
     });
-    this.labelNames = config.labelNames;
+    this.names = config.labelNames;
   }
 
   /** The cell of these label values (in `labelNames` order); the same cell every time. */
@@ -48,10 +50,16 @@ export class AccumulatedCounter<T extends string> {
     const key = values.join('\u0000');
     let cell = this.cells.get(key);
     if (cell === undefined) {
-      cell = new CounterCell(labelsOf(this.labelNames, values));
+      cell = new CounterCell(labelsOf(this.names, values));
       this.cells.set(key, cell);
     }
     return cell;
+  }
+
+  /** `registry.resetMetrics()`: the cells too (prom-client's constructor calls it first). */
+  override reset(): void {
+    super.reset();
+    this.cells?.clear();
   }
 }
 

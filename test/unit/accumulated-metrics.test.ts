@@ -79,7 +79,7 @@ describe('accumulated metrics', () => {
     expect(ours).not.toContain('h_seconds_bucket');
   });
 
-  it('keep counting in the same cell, and report it in JSON with all labels', async () => {
+  it('keep counting in the same cell, report it in JSON with all labels, and start again from zero on a reset', async () => {
     const registry = new Registry();
     const histogram = new AccumulatedHistogram({
       name: 'j_seconds',
@@ -99,7 +99,15 @@ describe('accumulated metrics', () => {
       { metricName: 'j_seconds_sum', labels: { vendor: 'planhat' }, value: 2.5 },
       { metricName: 'j_seconds_count', labels: { vendor: 'planhat' }, value: 2 },
     ]);
+    const counter = new AccumulatedCounter({
+      name: 'k_total',
+      help: 'h',
+      labelNames: ['vendor'],
+      registers: [registry],
+    });
+    counter.cell('planhat').inc();
+    expect(await registry.metrics()).toContain('k_total{vendor="planhat"} 1');
     registry.resetMetrics();
-    expect((await registry.getMetricsAsJSON())[0]?.values).toEqual([]);
+    expect((await registry.getMetricsAsJSON()).map((m) => m.values)).toEqual([[], []]);
   });
 });
