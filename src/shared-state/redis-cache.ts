@@ -2,8 +2,12 @@
 // entry's lock), the others wait for its result, woken by its PUBLISH, or serve the stale copy
 // while it refreshes. Entries live under the namespace's generation, which a write bumps, and at
 // most `maxEntries` per namespace; a value over `maxBytes` packed stays in its replica only.
+// Claims are announced too: a replica whose copy goes stale while another reads the vendor for it
+// waits for that store without asking Redis, and a small copy comes with its announcement, so the
+// replicas that did not read the vendor pay no round trip for it.
 import { randomUUID } from 'node:crypto';
 import { pack, unpack } from './codec.js';
+import { type Fill, fillHeader } from './fills.js';
 import type { RedisLink } from './redis-link.js';
 import type { CacheTier, Codec, Loaded, TierPolicy } from './types.js';
 
@@ -19,10 +23,18 @@ export interface TierOptions {
 /** How often a waiting replica looks again if it hears no fill (a lost message, a dead holder). */
 const POLL_MS = 200;
 
+/**
+ * A stored copy up to this size packed travels with its announcement to every replica (each
+ * receives it, needed or not); a bigger one is read by the replicas that need it, one GET each.
+ */
+export const ANNOUNCED_COPY_MAX_BYTES = 256 * 1024;
+
 const identity: Codec<never> = { encode: (v) => v, decode: (d) => d as never };
 
 export class RedisCacheTier implements CacheTier {
-  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly waiters = new Map<string, Set<(fill: Fill | undefined) => void>>();
+  /** Keys another replica (or this one) announced it reads the vendor for: until when. */
+  private readonly claims = new Map<string, { generation: string; until: number }>();
   private readonly generationKey: string;
   private readonly indexKey: string;
   private readonly entryPrefix: string;
@@ -41,12 +53,20 @@ export class RedisCacheTier implements CacheTier {
     return this.generationKey;
   }
 
-  /** A fill announced on the channel: wakes this replica's waiters for the key. */
-  filled(key: string): void {
-    const waiting = this.waiters.get(key);
+  /** An announcement on the fill channel: a claim is noted; a store or a release wakes waiters. */
+  heard(fill: Fill): void {
+    if (fill.kind === 'c') {
+      this.claims.set(fill.key, {
+        generation: fill.generation,
+        until: Date.now() + this.options.lockMs,
+      });
+      return;
+    }
+    this.claims.delete(fill.key);
+    const waiting = this.waiters.get(fill.key);
     if (!waiting) return;
-    this.waiters.delete(key);
-    for (const wake of waiting) wake();
+    this.waiters.delete(fill.key);
+    for (const wake of waiting) wake(fill);
   }
 
   async read<V>(
@@ -56,6 +76,14 @@ export class RedisCacheTier implements CacheTier {
     codec: Codec<V> = identity,
     refresh = false,
   ): Promise<Loaded<V>> {
+    const claim = refresh ? this.claims.get(key) : undefined;
+    if (claim && claim.until > Date.now()) {
+      // Another read of the vendor is under way and the caller serves its stale copy meanwhile:
+      // claiming too would only find the claim taken. Its store's announcement answers.
+      const fill = await this.waitForFill(key, claim.until - Date.now());
+      const copy = fill && (await this.copyOf(fill, claim.generation, codec));
+      if (copy) return copy;
+    }
     const waitUntil = Date.now() + this.options.lockMs;
     for (;;) {
       const token = randomUUID();
@@ -71,6 +99,8 @@ export class RedisCacheTier implements CacheTier {
             policy.freshMs,
             token,
             this.options.lockMs,
+            this.options.fillChannel,
+            fillHeader(this.namespace, key),
           ),
         );
       } catch {
@@ -96,8 +126,10 @@ export class RedisCacheTier implements CacheTier {
       }
       if (locked === 1) return this.fill(key, generation, token, load, refresh, codec, policy);
       if (Date.now() >= waitUntil) return this.loadHere(load);
-      // Another replica reads it: its store announces the copy (one more round trip to get it).
-      await this.waitForFill(key);
+      // Another replica reads it: its store announces the copy (with it, when small enough).
+      const fill = await this.waitForFill(key);
+      const copy = fill && (await this.copyOf(fill, generation, codec));
+      if (copy) return copy;
     }
   }
 
@@ -131,6 +163,17 @@ export class RedisCacheTier implements CacheTier {
       // Its reader announces the fill (or its failure): look again then.
       await this.waitForFill(key);
     }
+  }
+
+  /** The copy an announcement carries, if stored under the generation the caller read. */
+  private async copyOf<V>(
+    fill: Fill,
+    generation: string,
+    codec: Codec<V>,
+  ): Promise<Loaded<V> | undefined> {
+    if (fill.kind !== 'v' || !fill.payload || fill.generation !== generation) return undefined;
+    const value = await this.decode(fill.payload, codec);
+    return value === undefined ? undefined : { value, loadedAt: fill.loadedAt };
   }
 
   private async loadHere<V>(load: (background: boolean) => Promise<V>): Promise<Loaded<V>> {
@@ -168,7 +211,7 @@ export class RedisCacheTier implements CacheTier {
           key,
           token,
           this.options.fillChannel,
-          `${this.namespace}\n${key}`,
+          fillHeader(this.namespace, key),
         ),
       );
       throw error;
@@ -208,7 +251,8 @@ export class RedisCacheTier implements CacheTier {
             this.options.maxEntries,
             token,
             this.options.fillChannel,
-            `${this.namespace}\n${key}`,
+            fillHeader(this.namespace, key),
+            packed.length <= ANNOUNCED_COPY_MAX_BYTES ? 1 : 0,
           )
         : redis.cacheUnlock(
             this.entryPrefix,
@@ -216,22 +260,23 @@ export class RedisCacheTier implements CacheTier {
             key,
             token,
             this.options.fillChannel,
-            `${this.namespace}\n${key}`,
+            fillHeader(this.namespace, key),
           ),
     );
   }
 
-  private waitForFill(key: string): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /** The key's next store or release announced, or undefined after `ms` without one. */
+  private waitForFill(key: string, ms = POLL_MS): Promise<Fill | undefined> {
+    return new Promise<Fill | undefined>((resolve) => {
       let waiting = this.waiters.get(key);
       if (!waiting) this.waiters.set(key, (waiting = new Set()));
       const set = waiting;
-      const wake = () => {
+      const wake = (fill: Fill | undefined) => {
         clearTimeout(timer);
         set.delete(wake);
-        resolve();
+        resolve(fill);
       };
-      const timer = setTimeout(wake, POLL_MS);
+      const timer = setTimeout(() => wake(undefined), ms);
       timer.unref?.();
       set.add(wake);
     });
