@@ -2,9 +2,8 @@
 // entry's lock), the others wait for its result, woken by its PUBLISH, or serve the stale copy
 // while it refreshes. Entries live under the namespace's generation, which a write bumps, and at
 // most `maxEntries` per namespace; a value over `maxBytes` packed stays in its replica only.
-// Claims are announced too: a replica whose copy goes stale while another reads the vendor for it
-// waits for that store without asking Redis, and a small copy comes with its announcement, so the
-// replicas that did not read the vendor pay no round trip for it.
+// Claims are announced too, and small copies with their store: a replica refreshing while
+// another reads the vendor waits for that store and takes the copy, with no round trip of its own.
 import { randomUUID } from 'node:crypto';
 import { pack, unpack } from './codec.js';
 import { type Fill, fillHeader } from './fills.js';
@@ -29,12 +28,21 @@ const POLL_MS = 200;
  */
 export const ANNOUNCED_COPY_MAX_BYTES = 256 * 1024;
 
+/**
+ * Replicas' copies go stale at the same moment (they hold the same read): each refresh first waits
+ * a random part of this, so one replica claims first and the others hear its claim rather than
+ * race it to Redis. Nobody waits for it: the stale copy is served meanwhile.
+ */
+const REFRESH_SPREAD_MS = 50;
+
 const identity: Codec<never> = { encode: (v) => v, decode: (d) => d as never };
 
 export class RedisCacheTier implements CacheTier {
   private readonly waiters = new Map<string, Set<(fill: Fill | undefined) => void>>();
   /** Keys another replica (or this one) announced it reads the vendor for: until when. */
   private readonly claims = new Map<string, { generation: string; until: number }>();
+  /** The newest generation this replica saw: an announced copy under an older one is not used. */
+  private latest = 0;
   private readonly generationKey: string;
   private readonly indexKey: string;
   private readonly entryPrefix: string;
@@ -55,6 +63,7 @@ export class RedisCacheTier implements CacheTier {
 
   /** An announcement on the fill channel: a claim is noted; a store or a release wakes waiters. */
   heard(fill: Fill): void {
+    this.latest = Math.max(this.latest, Number(fill.generation));
     if (fill.kind === 'c') {
       this.claims.set(fill.key, {
         generation: fill.generation,
@@ -76,6 +85,12 @@ export class RedisCacheTier implements CacheTier {
     codec: Codec<V> = identity,
     refresh = false,
   ): Promise<Loaded<V>> {
+    if (refresh && !this.claims.has(key)) {
+      // A copy another replica stores meanwhile answers too (its claim came and went).
+      const fill = await this.waitForFill(key, Math.random() * REFRESH_SPREAD_MS);
+      const copy = fill && (await this.copyOf(fill, String(this.latest), codec));
+      if (copy) return copy;
+    }
     const claim = refresh ? this.claims.get(key) : undefined;
     if (claim && claim.until > Date.now()) {
       // Another read of the vendor is under way and the caller serves its stale copy meanwhile:
@@ -108,6 +123,7 @@ export class RedisCacheTier implements CacheTier {
       }
       const [generationRaw, at, payload, locked] = found;
       const generation = generationRaw.toString();
+      this.latest = Math.max(this.latest, Number(generation));
       if (payload && at >= 0) {
         const age = now - at;
         const stale = age >= policy.freshMs;

@@ -140,7 +140,8 @@ describe('shared cache tier: Redis round trips', () => {
   async function refreshBoth(ca: SwrCache<Value>, cb: SwrCache<Value>, load: () => Promise<Value>) {
     const both = () => ca.isFresh('2026') && cb.isFresh('2026');
     const servedA = requests(ca, load, both);
-    await sleep(20);
+    // Past the refresh's random spread (up to 50 ms): a has claimed when b's copy is refreshed.
+    await sleep(80);
     const servedB = await requests(cb, load, both);
     await servedA;
     await sleep(100);
@@ -148,7 +149,7 @@ describe('shared cache tier: Redis round trips', () => {
   }
 
   it('two replicas refresh their stale copies with one vendor read and two round trips in all', async () => {
-    const vendor = exportRead(120);
+    const vendor = exportRead(200);
     const { a, b, ca, cb } = await bothStale(vendor);
     const before = await roundTrips();
     const servedB = await refreshBoth(ca, cb, vendor.load);
@@ -166,7 +167,7 @@ describe('shared cache tier: Redis round trips', () => {
 
   it('a copy too big to announce costs the other replica one read', async () => {
     // Random bytes: about 400 KiB packed, over what a store announces with its copy.
-    const vendor = exportRead(120, 300 * 1024);
+    const vendor = exportRead(200, 300 * 1024);
     const { a, b, ca, cb } = await bothStale(vendor);
     const before = await roundTrips();
     await refreshBoth(ca, cb, vendor.load);
@@ -179,10 +180,10 @@ describe('shared cache tier: Redis round trips', () => {
   });
 
   it('a write during the refresh: the replica that heard the claim is not served the copy read before it', async () => {
-    const vendor = exportRead(150);
+    const vendor = exportRead(250);
     const { a, b, ca, cb } = await bothStale(vendor);
     const servedA = ca.get('2026', vendor.load);
-    await sleep(20);
+    await sleep(80); // past the refresh's spread: a has claimed
     // b hears a's claim and waits for its copy; a write lands while a reads the vendor.
     const servedB = cb.get('2026', vendor.load);
     await sleep(20);
