@@ -2,8 +2,11 @@
 // entry's lock), the others wait for its result, woken by its PUBLISH, or serve the stale copy
 // while it refreshes. Entries live under the namespace's generation, which a write bumps, and at
 // most `maxEntries` per namespace; a value over `maxBytes` packed stays in its replica only.
+// Claims are announced too, and small copies with their store: a replica refreshing while
+// another reads the vendor waits for that store and takes the copy, with no round trip of its own.
 import { randomUUID } from 'node:crypto';
 import { pack, unpack } from './codec.js';
+import { type Fill, fillHeader } from './fills.js';
 import type { RedisLink } from './redis-link.js';
 import type { CacheTier, Codec, Loaded, TierPolicy } from './types.js';
 
@@ -19,10 +22,27 @@ export interface TierOptions {
 /** How often a waiting replica looks again if it hears no fill (a lost message, a dead holder). */
 const POLL_MS = 200;
 
+/**
+ * A stored copy up to this size packed travels with its announcement to every replica (each
+ * receives it, needed or not); a bigger one is read by the replicas that need it, one GET each.
+ */
+export const ANNOUNCED_COPY_MAX_BYTES = 256 * 1024;
+
+/**
+ * Replicas' copies go stale at the same moment (they hold the same read): each refresh first waits
+ * a random part of this, so one replica claims first and the others hear its claim rather than
+ * race it to Redis. Nobody waits for it: the stale copy is served meanwhile.
+ */
+const REFRESH_SPREAD_MS = 50;
+
 const identity: Codec<never> = { encode: (v) => v, decode: (d) => d as never };
 
 export class RedisCacheTier implements CacheTier {
-  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly waiters = new Map<string, Set<(fill: Fill | undefined) => void>>();
+  /** Keys another replica (or this one) announced it reads the vendor for: until when. */
+  private readonly claims = new Map<string, { generation: string; until: number }>();
+  /** The newest generation this replica saw: an announced copy under an older one is not used. */
+  private latest = 0;
   private readonly generationKey: string;
   private readonly indexKey: string;
   private readonly entryPrefix: string;
@@ -41,12 +61,21 @@ export class RedisCacheTier implements CacheTier {
     return this.generationKey;
   }
 
-  /** A fill announced on the channel: wakes this replica's waiters for the key. */
-  filled(key: string): void {
-    const waiting = this.waiters.get(key);
+  /** An announcement on the fill channel: a claim is noted; a store or a release wakes waiters. */
+  heard(fill: Fill): void {
+    this.latest = Math.max(this.latest, Number(fill.generation));
+    if (fill.kind === 'c') {
+      this.claims.set(fill.key, {
+        generation: fill.generation,
+        until: Date.now() + this.options.lockMs,
+      });
+      return;
+    }
+    this.claims.delete(fill.key);
+    const waiting = this.waiters.get(fill.key);
     if (!waiting) return;
-    this.waiters.delete(key);
-    for (const wake of waiting) wake();
+    this.waiters.delete(fill.key);
+    for (const wake of waiting) wake(fill);
   }
 
   async read<V>(
@@ -56,6 +85,20 @@ export class RedisCacheTier implements CacheTier {
     codec: Codec<V> = identity,
     refresh = false,
   ): Promise<Loaded<V>> {
+    if (refresh && !this.claims.has(key)) {
+      // A copy another replica stores meanwhile answers too (its claim came and went).
+      const fill = await this.waitForFill(key, Math.random() * REFRESH_SPREAD_MS);
+      const copy = fill && (await this.copyOf(fill, String(this.latest), codec));
+      if (copy) return copy;
+    }
+    const claim = refresh ? this.claims.get(key) : undefined;
+    if (claim && claim.until > Date.now()) {
+      // Another read of the vendor is under way and the caller serves its stale copy meanwhile:
+      // claiming too would only find the claim taken. Its store's announcement answers.
+      const fill = await this.waitForFill(key, claim.until - Date.now());
+      const copy = fill && (await this.copyOf(fill, claim.generation, codec));
+      if (copy) return copy;
+    }
     const waitUntil = Date.now() + this.options.lockMs;
     for (;;) {
       const token = randomUUID();
@@ -71,6 +114,8 @@ export class RedisCacheTier implements CacheTier {
             policy.freshMs,
             token,
             this.options.lockMs,
+            this.options.fillChannel,
+            fillHeader(this.namespace, key),
           ),
         );
       } catch {
@@ -78,6 +123,7 @@ export class RedisCacheTier implements CacheTier {
       }
       const [generationRaw, at, payload, locked] = found;
       const generation = generationRaw.toString();
+      this.latest = Math.max(this.latest, Number(generation));
       if (payload && at >= 0) {
         const age = now - at;
         const stale = age >= policy.freshMs;
@@ -96,8 +142,10 @@ export class RedisCacheTier implements CacheTier {
       }
       if (locked === 1) return this.fill(key, generation, token, load, refresh, codec, policy);
       if (Date.now() >= waitUntil) return this.loadHere(load);
-      // Another replica reads it: its store announces the copy (one more round trip to get it).
-      await this.waitForFill(key);
+      // Another replica reads it: its store announces the copy (with it, when small enough).
+      const fill = await this.waitForFill(key);
+      const copy = fill && (await this.copyOf(fill, generation, codec));
+      if (copy) return copy;
     }
   }
 
@@ -131,6 +179,17 @@ export class RedisCacheTier implements CacheTier {
       // Its reader announces the fill (or its failure): look again then.
       await this.waitForFill(key);
     }
+  }
+
+  /** The copy an announcement carries, if stored under the generation the caller read. */
+  private async copyOf<V>(
+    fill: Fill,
+    generation: string,
+    codec: Codec<V>,
+  ): Promise<Loaded<V> | undefined> {
+    if (fill.kind !== 'v' || !fill.payload || fill.generation !== generation) return undefined;
+    const value = await this.decode(fill.payload, codec);
+    return value === undefined ? undefined : { value, loadedAt: fill.loadedAt };
   }
 
   private async loadHere<V>(load: (background: boolean) => Promise<V>): Promise<Loaded<V>> {
@@ -168,7 +227,7 @@ export class RedisCacheTier implements CacheTier {
           key,
           token,
           this.options.fillChannel,
-          `${this.namespace}\n${key}`,
+          fillHeader(this.namespace, key),
         ),
       );
       throw error;
@@ -208,7 +267,8 @@ export class RedisCacheTier implements CacheTier {
             this.options.maxEntries,
             token,
             this.options.fillChannel,
-            `${this.namespace}\n${key}`,
+            fillHeader(this.namespace, key),
+            packed.length <= ANNOUNCED_COPY_MAX_BYTES ? 1 : 0,
           )
         : redis.cacheUnlock(
             this.entryPrefix,
@@ -216,22 +276,23 @@ export class RedisCacheTier implements CacheTier {
             key,
             token,
             this.options.fillChannel,
-            `${this.namespace}\n${key}`,
+            fillHeader(this.namespace, key),
           ),
     );
   }
 
-  private waitForFill(key: string): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /** The key's next store or release announced, or undefined after `ms` without one. */
+  private waitForFill(key: string, ms = POLL_MS): Promise<Fill | undefined> {
+    return new Promise<Fill | undefined>((resolve) => {
       let waiting = this.waiters.get(key);
       if (!waiting) this.waiters.set(key, (waiting = new Set()));
       const set = waiting;
-      const wake = () => {
+      const wake = (fill: Fill | undefined) => {
         clearTimeout(timer);
         set.delete(wake);
-        resolve();
+        resolve(fill);
       };
-      const timer = setTimeout(wake, POLL_MS);
+      const timer = setTimeout(() => wake(undefined), ms);
       timer.unref?.();
       set.add(wake);
     });

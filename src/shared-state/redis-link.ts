@@ -62,6 +62,7 @@ export class RedisLink {
   private recheck: NodeJS.Timeout | undefined;
   private readonly upListeners: (() => void)[] = [];
   private readonly messageListeners: ((channel: string, message: string) => void)[] = [];
+  private readonly bufferListeners = new Map<string, (message: Buffer) => void>();
 
   constructor(
     url: string,
@@ -101,6 +102,9 @@ export class RedisLink {
     this.subscriber.on('message', (channel: string, message: string) => {
       for (const listener of this.messageListeners) listener(channel, message);
     });
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      this.bufferListeners.get(channel.toString())?.(message);
+    });
     void this.subscriber.subscribe(...channels).catch(() => undefined);
   }
 
@@ -114,6 +118,11 @@ export class RedisLink {
 
   onMessage(listener: (channel: string, message: string) => void): void {
     this.messageListeners.push(listener);
+  }
+
+  /** A channel whose messages are bytes (a cached copy), not text: its own listener. */
+  onBuffer(channel: string, listener: (message: Buffer) => void): void {
+    this.bufferListeners.set(channel, listener);
   }
 
   /** Runs one command (or pipeline) against Redis, counted; a failure marks the link down. */

@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { CircuitBreaker, ProbeGate } from '../transport/breaker.js';
 import { type BudgetOptions, type RateBudget, VendorBudget } from '../transport/budget.js';
 import type { VendorName } from '../transport/types.js';
+import { hearFill } from './fills.js';
 import { RedisCacheTier, type TierOptions } from './redis-cache.js';
 import { SharedVendorBudget } from './redis-budget.js';
 import { RedisDocumentStore } from './redis-documents.js';
@@ -163,12 +164,7 @@ export function redisState(options: RedisStateOptions): SharedState {
   };
 
   link.onMessage((channel, raw) => {
-    if (channel === channels.fill) {
-      // A fill announcement is `namespace\nkey`.
-      const at = raw.indexOf('\n');
-      tiers.get(raw.slice(0, at))?.filled(raw.slice(at + 1));
-      return;
-    }
+    if (channel === channels.fill) return; // bytes: heard by onBuffer below
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(raw) as Record<string, unknown>;
@@ -184,6 +180,8 @@ export function redisState(options: RedisStateOptions): SharedState {
       for (const listener of listeners) listener(invalidation);
     }
   });
+
+  link.onBuffer(channels.fill, (raw) => hearFill(tiers, raw));
 
   link.onUp(() => {
     // Invalidations sent while this replica was cut off were lost: drop every local copy.

@@ -76,9 +76,15 @@ return { granted, wait, limited, tokens, reset or -1 }
  * afterwards). When the copy is missing or past `freshMs`, the caller also tries to become the one
  * replica that reads the vendor (a lock that expires by itself if that replica dies).
  *
+ * A claim is announced on the fill channel (inside the script: no round trip of its own), so a
+ * replica whose copy goes stale too waits for the store's announcement instead of asking.
+ *
  * KEYS[1] the namespace's generation counter. ARGV: prefix of entry keys (generation appended),
- * key, now, freshMs, lock token, lock ms.
+ * key, now, freshMs, lock token, lock ms, fill channel, the key's announcement header.
  * Returns { generation, loadedAt or -1, payload or false, lock taken 0|1 }.
+ * Announcements (read by parseFill, fills.ts) are `kind\ngeneration\nloadedAt\nheader\npayload`:
+ * kind `c` a claim, `v` a store carrying its copy, `f` a store without it, `u` a claim freed
+ * unstored.
  */
 export const CACHE_GET_SCRIPT = `
 local generation = redis.call('GET', KEYS[1]) or '0'
@@ -89,7 +95,10 @@ local found = redis.call('HMGET', entry, 'at', 'v')
 local at = tonumber(found[1])
 local locked = 0
 if at == nil or now - at >= fresh then
-  if redis.call('SET', entry .. ':lock', ARGV[5], 'NX', 'PX', tonumber(ARGV[6])) then locked = 1 end
+  if redis.call('SET', entry .. ':lock', ARGV[5], 'NX', 'PX', tonumber(ARGV[6])) then
+    locked = 1
+    redis.call('PUBLISH', ARGV[7], 'c\\n' .. generation .. '\\n' .. ARGV[3] .. '\\n' .. ARGV[8] .. '\\n')
+  end
 end
 if at == nil then return { generation, -1, false, locked } end
 return { generation, at, found[2], locked }
@@ -117,13 +126,16 @@ return { -1, false, redis.call('EXISTS', entry .. ':lock') }
  *
  * KEYS[1] generation counter, KEYS[2] the namespace's index (sorted by store time).
  * ARGV: prefix, key, generation read, loadedAt, payload, ttl ms, max entries, lock token, channel,
- * the fill message (`namespace\nkey`).
+ * the key's announcement header, 1 to announce the copy itself (small enough) else 0.
  */
 export const CACHE_SET_SCRIPT = `
 local generation = redis.call('GET', KEYS[1]) or '0'
 local entry = ARGV[1] .. ARGV[3] .. ':' .. ARGV[2]
 if redis.call('GET', entry .. ':lock') == ARGV[8] then redis.call('DEL', entry .. ':lock') end
-if generation ~= ARGV[3] then return 0 end
+if generation ~= ARGV[3] then
+  redis.call('PUBLISH', ARGV[9], 'u\\n' .. ARGV[3] .. '\\n0\\n' .. ARGV[10] .. '\\n')
+  return 0
+end
 redis.call('HSET', entry, 'at', ARGV[4], 'v', ARGV[5])
 redis.call('PEXPIRE', entry, tonumber(ARGV[6]))
 redis.call('ZADD', KEYS[2], tonumber(ARGV[4]), entry)
@@ -134,15 +146,20 @@ if excess > 0 then
   for _, name in ipairs(old) do redis.call('DEL', name) end
   redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1)
 end
-redis.call('PUBLISH', ARGV[9], ARGV[10])
+local told = 'f\\n' .. ARGV[3] .. '\\n' .. ARGV[4] .. '\\n' .. ARGV[10] .. '\\n'
+if ARGV[11] == '1' then told = 'v' .. string.sub(told, 2) .. ARGV[5] end
+redis.call('PUBLISH', ARGV[9], told)
 return 1
 `;
 
-/** Releases a lock whose holder failed to read, so a waiter takes over at once. */
+/**
+ * Releases a lock whose holder failed to read, so a waiter takes over at once.
+ * ARGV: prefix, generation read, key, lock token, channel, the key's announcement header.
+ */
 export const CACHE_UNLOCK_SCRIPT = `
 local entry = ARGV[1] .. ARGV[2] .. ':' .. ARGV[3]
 if redis.call('GET', entry .. ':lock') == ARGV[4] then redis.call('DEL', entry .. ':lock') end
-redis.call('PUBLISH', ARGV[5], ARGV[6])
+redis.call('PUBLISH', ARGV[5], 'u\\n' .. ARGV[2] .. '\\n0\\n' .. ARGV[6] .. '\\n')
 return 1
 `;
 
