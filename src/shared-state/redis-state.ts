@@ -271,7 +271,8 @@ export function redisState(options: RedisStateOptions): SharedState {
       }
       const generations = bump([invalidation.vendor]);
       const body = JSON.stringify({ ...about(invalidation.vendor), ...invalidation });
-      link
+      // Awaited: the write answers once the other replicas' next read is bound to see it.
+      await link
         .run((redis) => {
           const pipeline = redis.multi();
           for (const generation of generations) pipeline.incr(generation);
