@@ -4,6 +4,26 @@
 // so the replicas waiting for it need not read it), or freed its claim without storing (a failed
 // read, or a write bumped the generation meanwhile).
 
+/**
+ * A stored copy up to this size packed travels with its announcement to every replica (each
+ * receives it, needed or not); a bigger one is read by the replicas that need it, one GET each.
+ */
+export const ANNOUNCED_COPY_MAX_BYTES = 256 * 1024;
+
+/**
+ * Replicas' copies go stale at the same moment (they hold the same read). The replica that read
+ * the current copy refreshes it at once; every other one first waits this long plus a random part
+ * of REFRESH_SPREAD_MS, by which time it has heard that replica's claim (announced from inside
+ * Redis, a millisecond or so away) rather than race it. A random wait alone let two replicas'
+ * claims cross on 5-7 % of refreshes (1.05-1.07 Redis round trips a vendor call, two replicas).
+ * Nobody waits for it: the stale copy is served meanwhile.
+ */
+export const FOLLOWER_DELAY_MS = 20;
+export const REFRESH_SPREAD_MS = 50;
+
+/** How often a waiting replica looks again if it hears no fill (a lost message, a dead holder). */
+export const POLL_MS = 200;
+
 export interface Fill {
   /** `c` claimed, `v` stored and carried here, `f` stored (too big to carry), `u` freed. */
   kind: 'c' | 'v' | 'f' | 'u';

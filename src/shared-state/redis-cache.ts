@@ -1,12 +1,17 @@
 // A vendor account's caches shared by the replicas: one replica reads the vendor (it holds the
-// entry's lock), the others wait for its result, woken by its PUBLISH, or serve the stale copy
-// while it refreshes. Entries live under the namespace's generation, which a write bumps, and at
-// most `maxEntries` per namespace; a value over `maxBytes` packed stays in its replica only.
-// Claims are announced too, and small copies with their store: a replica refreshing while
-// another reads the vendor waits for that store and takes the copy, with no round trip of its own.
+// entry's lock, announced), the others wait for its store (small copies come with it) or serve the
+// stale copy meanwhile. Entries live under the namespace's generation, which a write bumps, at most
+// `maxEntries` a namespace; a value over `maxBytes` packed stays in its replica only.
 import { randomUUID } from 'node:crypto';
 import { pack, unpack } from './codec.js';
-import { type Fill, fillHeader } from './fills.js';
+import {
+  ANNOUNCED_COPY_MAX_BYTES,
+  FOLLOWER_DELAY_MS,
+  type Fill,
+  fillHeader,
+  POLL_MS,
+  REFRESH_SPREAD_MS,
+} from './fills.js';
 import type { RedisLink } from './redis-link.js';
 import type { CacheTier, Codec, Loaded, TierPolicy } from './types.js';
 
@@ -19,28 +24,14 @@ export interface TierOptions {
   fillChannel: string;
 }
 
-/** How often a waiting replica looks again if it hears no fill (a lost message, a dead holder). */
-const POLL_MS = 200;
-
-/**
- * A stored copy up to this size packed travels with its announcement to every replica (each
- * receives it, needed or not); a bigger one is read by the replicas that need it, one GET each.
- */
-export const ANNOUNCED_COPY_MAX_BYTES = 256 * 1024;
-
-/**
- * Replicas' copies go stale at the same moment (they hold the same read): each refresh first waits
- * a random part of this, so one replica claims first and the others hear its claim rather than
- * race it to Redis. Nobody waits for it: the stale copy is served meanwhile.
- */
-const REFRESH_SPREAD_MS = 50;
-
 const identity: Codec<never> = { encode: (v) => v, decode: (d) => d as never };
 
 export class RedisCacheTier implements CacheTier {
   private readonly waiters = new Map<string, Set<(fill: Fill | undefined) => void>>();
   /** Keys another replica (or this one) announced it reads the vendor for: until when. */
   private readonly claims = new Map<string, { generation: string; until: number }>();
+  /** Keys whose current copy this replica read from the vendor: when it loaded it. */
+  private readonly filledHere = new Map<string, number>();
   /** The newest generation this replica saw: an announced copy under an older one is not used. */
   private latest = 0;
   private readonly generationKey: string;
@@ -72,6 +63,10 @@ export class RedisCacheTier implements CacheTier {
       return;
     }
     this.claims.delete(fill.key);
+    // Another replica's copy (its own announcement carries the same load time): it refreshes next.
+    if (fill.kind !== 'u' && this.filledHere.get(fill.key) !== fill.loadedAt) {
+      this.filledHere.delete(fill.key);
+    }
     const waiting = this.waiters.get(fill.key);
     if (!waiting) return;
     this.waiters.delete(fill.key);
@@ -87,7 +82,10 @@ export class RedisCacheTier implements CacheTier {
   ): Promise<Loaded<V>> {
     if (refresh && !this.claims.has(key)) {
       // A copy another replica stores meanwhile answers too (its claim came and went).
-      const fill = await this.waitForFill(key, Math.random() * REFRESH_SPREAD_MS);
+      const delay = this.filledHere.has(key)
+        ? 0
+        : FOLLOWER_DELAY_MS + Math.random() * REFRESH_SPREAD_MS;
+      const fill = await this.waitForFill(key, delay);
       const copy = fill && (await this.copyOf(fill, String(this.latest), codec));
       if (copy) return copy;
     }
@@ -233,6 +231,8 @@ export class RedisCacheTier implements CacheTier {
       throw error;
     }
     const loadedAt = Date.now();
+    if (this.filledHere.size >= this.options.maxEntries) this.filledHere.clear();
+    this.filledHere.set(key, loadedAt);
     const ttlMs = Math.max(policy.freshMs, policy.maxAgeMs);
     void this.store(key, generation, token, codec.encode(value), loadedAt, ttlMs);
     return { value, loadedAt };
