@@ -4,10 +4,11 @@
 // corrections that can cause a 429 sent at once.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger.js';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.js';
+import { redisRoundTrips } from '../../src/bench/redis-round-trips.js';
+import type { SharedState } from '../../src/shared-state/index.js';
 import type { RateBudget } from '../../src/transport/budget.js';
 import { ownRedis, type TestRedis } from '../support/redis.js';
+import { sharedReplicas } from '../support/shared-replicas.js';
 
 let redis: TestRedis;
 let stats: Redis;
@@ -20,29 +21,11 @@ afterAll(async () => {
   await redis?.close();
 });
 
-/** Round trips as the bench counts them: script calls, pipelines (one EXEC each) and PINGs. */
-async function roundTrips(): Promise<number> {
-  const info = await stats.info('commandstats');
-  let total = 0;
-  for (const name of ['evalsha', 'eval', 'exec', 'ping']) {
-    const match = new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info);
-    if (match) total += Number(match[1]);
-  }
-  return total;
-}
+/** Round trips, counted as the bench's replicas scenario counts them. */
+const roundTrips = () => redisRoundTrips(stats);
 
-async function replicas(count: number): Promise<SharedState[]> {
-  const prefix = redis.prefix();
-  const states = Array.from({ length: count }, () =>
-    createSharedState(
-      { url: redis.url, prefix, replicas: count, cacheMaxBytes: 1 << 20, cacheMaxEntries: 16 },
-      { logger: silentLogger, lockMs: 2000 },
-    ),
-  );
-  await Promise.all(states.map((s) => s.ready(5000)));
-  for (const state of states) expect(state.mode).toBe('SHARED');
-  return states;
-}
+const replicas = (count: number): Promise<SharedState[]> =>
+  sharedReplicas({ url: redis.url, prefix: redis.prefix(), count, lockMs: 2000 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -2,10 +2,10 @@
 // its own connection) spending one key's budget at once never spend more than it holds.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger.js';
-import { createSharedState, type SharedState } from '../../src/shared-state/index.js';
+import type { SharedState } from '../../src/shared-state/index.js';
 import { BudgetExhausted } from '../../src/transport/budget.js';
 import { type TestRedis, testRedis } from '../support/redis.js';
+import { sharedReplicas } from '../support/shared-replicas.js';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -15,17 +15,8 @@ afterAll(async () => {
   await redis.close();
 });
 
-async function replicas(count: number, prefix: string): Promise<SharedState[]> {
-  const states = Array.from({ length: count }, () =>
-    createSharedState(
-      { url: redis.url, prefix, replicas: count, cacheMaxBytes: 1 << 20, cacheMaxEntries: 16 },
-      { logger: silentLogger, lockMs: 2000 },
-    ),
-  );
-  await Promise.all(states.map((s) => s.ready(5000)));
-  for (const state of states) expect(state.mode).toBe('SHARED');
-  return states;
-}
+const replicas = (count: number, prefix: string): Promise<SharedState[]> =>
+  sharedReplicas({ url: redis.url, prefix, count, lockMs: 2000 });
 
 describe('shared vendor budget (Redis script)', () => {
   it('grants exactly the limit to 1,000 concurrent acquisitions from four replicas, refusing the rest at once', async () => {

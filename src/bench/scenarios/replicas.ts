@@ -9,6 +9,7 @@ import { type Child, startChild } from '../children.js';
 import { startGatewayProcess } from '../gateway-process.js';
 import { graphqlTarget, loadSequentially, loadWithAutocannon, pool } from '../load.js';
 import { warmUp } from '../measure.js';
+import { redisRoundTrips } from '../redis-round-trips.js';
 import { FEEDBACK_10 } from '../operations.js';
 import { sandboxControl } from '../sandbox-control.js';
 import { startSandboxProcess } from '../sandbox-process.js';
@@ -82,7 +83,7 @@ export async function replicasScenario(args: {
             seconds: Math.max(1, args.settings.seconds / 2),
           });
           await control.clearLog();
-          const before = await roundTrips(redis);
+          const before = await redisRoundTrips(redis);
           const connections = Math.max(1, Math.floor(args.settings.connections / targets.length));
           const results = await Promise.all(
             targets.map((target) =>
@@ -93,7 +94,7 @@ export async function replicasScenario(args: {
           // Let calls of requests cut off at the end land before counting.
           await new Promise((r) => setTimeout(r, 300));
           const calls = (await control.counts()).total;
-          const used = (await roundTrips(redis)) - before;
+          const used = (await redisRoundTrips(redis)) - before;
           rows.push({
             setup: setup.name,
             query: query.name,
@@ -160,19 +161,4 @@ async function waitForRedis(redis: Redis): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-}
-
-/**
- * Round trips the gateways made: script calls (EVALSHA, and EVAL when a script was not loaded
- * yet), pipelines (one EXEC each) and health PINGs; what a script runs inside Redis is counted
- * under its own commands, which are left out.
- */
-async function roundTrips(redis: Redis): Promise<number> {
-  const info = await redis.info('commandstats');
-  let total = 0;
-  for (const name of ['evalsha', 'eval', 'exec', 'ping']) {
-    const match = new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info);
-    if (match) total += Number(match[1]);
-  }
-  return total;
 }
