@@ -34,9 +34,6 @@ export class GatewayMetrics {
   private readonly graphqlErrors: AccumulatedCounter<'operation' | 'type' | 'code'>;
   private guards: ((vendor: VendorName) => GuardReading | undefined) | undefined;
   private sharing: (() => SharingMode) | undefined;
-  /** The cells of one attempt's or one request's label values, found with one key. Bounded like the labels. */
-  private readonly attemptChildren = new Map<string, AttemptChildren>();
-  private readonly requestChildren = new Map<string, RequestChildren>();
 
   constructor(options: { maxOperations: number }) {
     const registers = [this.registry];
@@ -149,17 +146,8 @@ export class GatewayMetrics {
   }
 
   vendorAttempt(vendor: VendorName, operation: string, status: AttemptStatus, seconds: number) {
-    const key = `${vendor} ${operation} ${status}`;
-    let children = this.attemptChildren.get(key);
-    if (children === undefined) {
-      children = {
-        requests: this.vendorRequests.cell(vendor, operation, String(status)),
-        duration: this.vendorDuration.cell(vendor, operation),
-      };
-      this.attemptChildren.set(key, children);
-    }
-    children.requests.inc();
-    children.duration.observe(seconds);
+    this.vendorRequests.cell(vendor, operation, String(status)).inc();
+    this.vendorDuration.cell(vendor, operation).observe(seconds);
     if (status === 429) this.rateLimited.cell(vendor).inc();
   }
 
@@ -187,17 +175,8 @@ export class GatewayMetrics {
     seconds: number,
     codes: readonly string[],
   ): void {
-    const key = `${operation} ${type} ${outcome}`;
-    let children = this.requestChildren.get(key);
-    if (children === undefined) {
-      children = {
-        duration: this.graphqlDuration.cell(operation, type),
-        requests: this.graphqlRequests.cell(operation, type, outcome),
-      };
-      this.requestChildren.set(key, children);
-    }
-    children.duration.observe(seconds);
-    children.requests.inc();
+    this.graphqlDuration.cell(operation, type).observe(seconds);
+    this.graphqlRequests.cell(operation, type, outcome).inc();
     for (const code of codes) this.graphqlErrors.cell(operation, type, code).inc();
   }
 
@@ -207,16 +186,6 @@ export class GatewayMetrics {
       headers: { 'content-type': this.registry.contentType, 'cache-control': 'no-store' },
     });
   }
-}
-
-interface AttemptChildren {
-  requests: { inc(): void };
-  duration: { observe(value: number): void };
-}
-
-interface RequestChildren {
-  duration: { observe(value: number): void };
-  requests: { inc(): void };
 }
 
 /** An error code as a label: the gateway's own codes are short upper-case names. */
