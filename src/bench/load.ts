@@ -1,7 +1,7 @@
 // Two ways to drive a target: autocannon for throughput under many connections, and a plain
 // sequential loop (one connection, sub-millisecond timing) for latency differences.
 import autocannon from 'autocannon';
-import { Client } from 'undici';
+import { Client, Pool } from 'undici';
 
 export interface Target {
   /** Absolute URL of the endpoint. */
@@ -146,6 +146,75 @@ export async function loadSequentially(
     sent: latencies.length,
     non2xx,
     socketErrors: 0,
+    graphqlErrors,
+  });
+}
+
+/**
+ * An offered load: `rate` requests a second, sent at even intervals over up to `connections`
+ * keep-alive connections whatever the answers' pace (open loop), for `seconds`. autocannon's own
+ * rate is a per-second quota each connection spends at once, so its load comes in bursts at full
+ * speed with idle gaps, which is a saturated load by another name.
+ */
+export async function loadAtRate(
+  target: Target,
+  options: { rate: number; seconds: number; connections: number },
+): Promise<LoadResult> {
+  const url = new URL(target.url);
+  const pool = new Pool(url.origin, { connections: options.connections, keepAliveTimeout: 60_000 });
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let socketErrors = 0;
+  let graphqlErrors = 0;
+  let sent = 0;
+  const total = Math.max(1, Math.round(options.rate * options.seconds));
+  const pending = new Set<Promise<void>>();
+  const send = async (): Promise<void> => {
+    const t0 = performance.now();
+    try {
+      const response = await pool.request({
+        path: `${url.pathname}${url.search}`,
+        method: target.method,
+        headers: target.headers,
+        ...(target.body === undefined ? {} : { body: target.body }),
+      });
+      const text = await response.body.text();
+      latencies.push(performance.now() - t0);
+      if (response.statusCode >= 300) non2xx++;
+      else if (text.includes('"errors"')) graphqlErrors++;
+    } catch {
+      socketErrors++;
+    }
+  };
+  const started = performance.now();
+  try {
+    await new Promise<void>((resolve) => {
+      // A 1 ms tick sends what is due: at 2,000 req/s, two at a time.
+      const tick = setInterval(() => {
+        const due = Math.min(
+          total,
+          Math.floor(((performance.now() - started) / 1000) * options.rate),
+        );
+        while (sent < due) {
+          sent++;
+          const request = send();
+          pending.add(request);
+          void request.finally(() => pending.delete(request));
+        }
+        if (sent >= total) {
+          clearInterval(tick);
+          resolve();
+        }
+      }, 1);
+    });
+    await Promise.all(pending);
+  } finally {
+    await pool.close();
+  }
+  return summarise(latencies, (performance.now() - started) / 1000, {
+    sent,
+    non2xx,
+    socketErrors,
     graphqlErrors,
   });
 }

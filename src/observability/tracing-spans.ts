@@ -10,14 +10,15 @@
 // Calls outside any request (a cache's background refresh, a readiness probe) start traces of
 // their own.
 import { createHash } from 'node:crypto';
-import type { Attributes, Context, Span, TextMapGetter, Tracer } from '@opentelemetry/api';
-import {
-  defaultTextMapSetter,
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  trace,
+import type {
+  Attributes,
+  Context,
+  Span,
+  SpanContext,
+  TextMapGetter,
+  Tracer,
 } from '@opentelemetry/api';
+import { INVALID_TRACEID, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   ATTR_ERROR_TYPE,
@@ -51,6 +52,9 @@ export const ATTR_RETRY_ATTEMPT = 'gateway.retry.attempt';
 export const ATTR_REQUEST_ID = 'gateway.request.id';
 export const ATTR_ERROR_CODES = 'gateway.graphql.error_codes';
 
+/** The only `traceparent` version there is (W3C Trace Context, level 1 and 2). */
+const TRACE_VERSION = '00';
+
 const headersGetter: TextMapGetter<Headers> = {
   keys: (headers) => [...headers.keys()],
   get: (headers, key) => headers.get(key) ?? undefined,
@@ -61,7 +65,9 @@ interface RequestSpans {
   /** A batch's operation spans (a lone operation has none). */
   operations: Span[];
   /** Where the request's vendor calls go: the SERVER span, or a batch's latest operation. */
-  parent: Context;
+  parentSpan: Span;
+  /** `parentSpan` as a context, made for the first vendor call (most requests make none). */
+  parent: Context | undefined;
 }
 
 // A request's spans are kept on it (not in a WeakMap, whose per-request keys every young GC
@@ -103,11 +109,7 @@ export class SdkTracing implements GatewayTracing {
       { kind: SpanKind.SERVER, attributes },
       parent,
     );
-    const spans: RequestSpans = {
-      server,
-      operations: [],
-      parent: trace.setSpan(ROOT_CONTEXT, server),
-    };
+    const spans: RequestSpans = { server, operations: [], parentSpan: server, parent: undefined };
     (request as Request & SpansHolder)[SPANS] = spans;
     setRequestTraceFields(request, fieldsOf(server));
     return {
@@ -150,7 +152,8 @@ export class SdkTracing implements GatewayTracing {
     );
     // Vendor calls go under the latest operation.
     spans.operations.push(span);
-    spans.parent = trace.setSpan(ROOT_CONTEXT, span);
+    spans.parentSpan = span;
+    spans.parent = undefined;
     return {
       end(result: ExecutionResult | undefined) {
         const errors = result?.errors ?? [];
@@ -181,11 +184,10 @@ export class SdkTracing implements GatewayTracing {
       },
       parent,
     );
-    const headers: Record<string, string> = {};
-    this.propagator.inject(trace.setSpan(parent, span), headers, defaultTextMapSetter);
+    const context = span.spanContext();
     return {
-      headers,
-      logFields: fieldsOf(span) as unknown as Record<string, string>,
+      headers: traceHeaders(context),
+      logFields: { trace_id: context.traceId, span_id: context.spanId },
       end(status: number | string, errorType?: string) {
         if (typeof status === 'number') span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
         const error =
@@ -201,15 +203,16 @@ export class SdkTracing implements GatewayTracing {
   }
 
   logFields(signal: AbortSignal | undefined): TraceFields | undefined {
-    const context = this.operationOf(signal);
-    const span = context && trace.getSpan(context);
+    const span = spansOf(signal)?.parentSpan;
     return span ? fieldsOf(span) : undefined;
   }
 
   /** The operation a vendor call's signal belongs to, through its request scope. */
   private operationOf(signal: AbortSignal | undefined): Context | undefined {
-    const owner = requestScopeOf(signal)?.owner;
-    return (owner as (Request & SpansHolder) | undefined)?.[SPANS]?.parent;
+    const spans = spansOf(signal);
+    if (spans === undefined) return undefined;
+    spans.parent ??= trace.setSpan(ROOT_CONTEXT, spans.parentSpan);
+    return spans.parent;
   }
 
   forceFlush(): Promise<void> {
@@ -228,6 +231,28 @@ export class SdkTracing implements GatewayTracing {
     }
     return hash;
   }
+}
+
+/** The request's spans, through the request scope of a vendor call's signal. */
+function spansOf(signal: AbortSignal | undefined): RequestSpans | undefined {
+  const owner = requestScopeOf(signal)?.owner;
+  return (owner as (Request & SpansHolder) | undefined)?.[SPANS];
+}
+
+/**
+ * The W3C `traceparent` (and `tracestate`) of a vendor attempt, as W3CTraceContextPropagator
+ * writes them, from the span's own context: the propagator would first wrap the span in a new
+ * context and check its ids against a pattern, for ids the SDK has just made.
+ */
+function traceHeaders(context: SpanContext): Record<string, string> {
+  if (context.traceId === INVALID_TRACEID) return {};
+  const flags = (context.traceFlags & 0xff).toString(16).padStart(2, '0');
+  const headers: Record<string, string> = {
+    traceparent: `${TRACE_VERSION}-${context.traceId}-${context.spanId}-${flags}`,
+  };
+  const state = context.traceState?.serialize();
+  if (state) headers.tracestate = state;
+  return headers;
 }
 
 function requestEnded(spans: RequestSpans, status: number, codes: readonly string[]): void {

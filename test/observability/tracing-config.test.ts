@@ -86,6 +86,25 @@ describe('sampling', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(traced.receiver().spans).toEqual([]);
   });
+
+  it("passes the caller's tracestate on to every vendor call of a continued trace (W3C Trace Context)", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const { tracing, gw } = await traced.start('parentbased_always_on');
+    gw.sandbox.log.clear();
+    const res = await gw.query(PLANHAT_NPS, undefined, {
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      tracestate: 'congo=t61rcWkgMzE,rojo=00f067aa0ba902b7',
+    });
+    expect(res.errors).toEqual([]);
+    const calls = gw.sandbox.log.entries();
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+      // The spec's own example value; list members keep their order.
+      expect(call.headers.tracestate).toBe('congo=t61rcWkgMzE,rojo=00f067aa0ba902b7');
+    }
+    await tracing.forceFlush();
+  });
 });
 
 describe('batched requests', () => {
