@@ -35,10 +35,10 @@ import type { DocumentNode, ExecutionResult, OperationDefinitionNode } from 'gra
 import { print } from 'graphql';
 import { requestScopeOf } from '../transport/deadline.js';
 import type { VendorRequest } from '../transport/types.js';
+import { pathTemplate } from '../transport/types.js';
 import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
 import { codeLabel } from './metrics.js';
 import type { GatewayTracing, OperationSpan, RequestTrace, VendorTarget } from './tracing-types.js';
-import { urlTemplate } from './url-template.js';
 
 // Incubating semantic conventions, copied as their docs advise rather than imported.
 const ATTR_URL_TEMPLATE = 'url.template';
@@ -166,7 +166,9 @@ export class SdkTracing implements GatewayTracing {
 
   attempt(target: VendorTarget, req: VendorRequest, attempt: number) {
     const parent = this.operationOf(req.signal) ?? ROOT_CONTEXT;
-    const template = target.basePath + urlTemplate(req.path);
+    // The endpoint as its client built it, each id written {id}; under the base path the call is
+    // sent to (UserHero's webhooks have their own).
+    const template = (req.basePath ?? target.basePath) + pathTemplate(req.path);
     const span = this.tracer.startSpan(
       `${req.method} ${template}`,
       {

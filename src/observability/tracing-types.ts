@@ -10,7 +10,7 @@ export interface VendorTarget {
   vendor: VendorName;
   host: string;
   port: number;
-  /** The base URL's path, prefixed to every template. */
+  /** The base URL's path, prefixed to every template but a request's own `basePath`'s. */
   basePath: string;
 }
 

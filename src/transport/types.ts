@@ -12,10 +12,46 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue =
   string | number | boolean | null | undefined | readonly (string | number)[];
 
+// Only src/vendors/path.ts makes a VendorPath (through a cast): a hand-written pair could name
+// another endpoint in its template than its path reaches.
+declare const BUILT: unique symbol;
+
+/**
+ * A path with ids in it, as the `path` tag of src/vendors/path.ts builds it: what is sent, and
+ * the endpoint it names with each id written `{id}`. Traces and logs name the endpoint, never the
+ * ids (customer ids, webhook slugs): the template is known from how the path was built, not
+ * guessed from what its segments look like.
+ */
+export interface VendorPath {
+  /** Sent as is: each id escaped as one segment, e.g. `/feedback/fb_1/comments`. */
+  readonly path: string;
+  /** The literals with `{id}` for each id, e.g. `/feedback/{id}/comments`, `/nps/srcid-{id}`. */
+  readonly template: string;
+  readonly [BUILT]: true;
+}
+
+/**
+ * A request's path, relative to the vendor base URL and starting with `/`: a string is a literal
+ * (`/feedback`), its own template; a path with ids in it is a VendorPath, which travels whole. It
+ * is no string, so the compiler refuses one where a string path is expected: taking `.path`
+ * alone is the only way to drop its template, and is plain to see.
+ */
+export type RequestPath = string | VendorPath;
+
+/** What goes on the wire. */
+export function sentPath(path: RequestPath): string {
+  return typeof path === 'string' ? path : path.path;
+}
+
+/** The endpoint without its ids, for traces and logs. */
+export function pathTemplate(path: RequestPath): string {
+  return typeof path === 'string' ? path : path.template;
+}
+
 export interface VendorRequest {
   method: HttpMethod;
-  /** Relative to the vendor base URL, starting with `/`; dynamic segments escaped by the caller. */
-  path: string;
+  /** Sent after the base path; traces name its template. */
+  path: RequestPath;
   query?: Record<string, QueryValue>;
   /** A JSON body. */
   json?: unknown;

@@ -4,6 +4,7 @@
 import type { Dispatcher } from 'undici';
 import { Pool } from 'undici';
 import type { QueryValue, VendorRequest, VendorResponse } from './types.js';
+import { sentPath } from './types.js';
 
 /** A vendor answer as it came off the wire, whatever its status. */
 export interface WireAnswer {
@@ -99,7 +100,7 @@ export class Wire {
     try {
       res = await this.pool.request({
         method: req.method,
-        path: (req.basePath ?? this.basePath) + req.path + queryString(req.query),
+        path: (req.basePath ?? this.basePath) + sentPath(req.path) + queryString(req.query),
         headers,
         body,
         signal,

@@ -1,15 +1,43 @@
 import { InvalidInputError } from '../domain/input-error.js';
+import type { RequestPath, VendorPath } from '../transport/types.js';
+import { pathTemplate, sentPath } from '../transport/types.js';
 
 /**
- * Builds a request path, escaping every interpolated value as one path segment. A value that a
- * proxy normalising the path could turn into a dot segment is refused: `/customers/.` or
+ * Builds a request path, escaping every interpolated value as one path segment, and its template:
+ * the literals with `{id}` for each value, the endpoint that traces and logs may name. A value
+ * that a proxy normalising the path could turn into a dot segment is refused: `/customers/.` or
  * `/feedback/../comments` would reach another endpoint than the one the method names.
  */
-export function path(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  return strings.reduce(
+export function path(strings: TemplateStringsArray, ...values: (string | number)[]): VendorPath {
+  const sent = strings.reduce(
     (out, literal, i) => out + literal + (i < values.length ? segment(values[i]!) : ''),
     '',
   );
+  return built(sent, strings.join('{id}'));
+}
+
+/** Paths one after the other (a client's prefix and an endpoint); a string is a literal. */
+export function joinPath(...parts: RequestPath[]): VendorPath {
+  return built(parts.map(sentPath).join(''), parts.map(pathTemplate).join(''));
+}
+
+// TypeScript lets any value be joined to a string (`prefix + built`, `${built}`): the result
+// would send `[object Object]`, or, were it turned into the path, carry ids into traces without
+// its template. Every built path refuses to become a string instead, in the first test that
+// tries; `joinPath` is how one is extended.
+const NOT_A_STRING: object = Object.freeze(
+  Object.defineProperty({}, Symbol.toPrimitive, {
+    value: (): never => {
+      throw new TypeError('a built path is no string: pass it whole, or extend it with joinPath');
+    },
+  }),
+);
+
+function built(sent: string, template: string): VendorPath {
+  return Object.create(NOT_A_STRING, {
+    path: { value: sent, enumerable: true },
+    template: { value: template, enumerable: true },
+  }) as VendorPath;
 }
 
 const RULE =

@@ -134,11 +134,9 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
       expect(client.attributes['http.request.method']).toMatch(/^(GET|POST)$/);
       expect(client.attributes['server.address']).toBe('127.0.0.1');
       expect(typeof client.attributes['server.port']).toBe('number');
-      // The vendor's base path, then the endpoint's path with every id as {id}.
+      // The vendor's base path, then the endpoint's path (checked against the call below).
       const vendor = client.attributes['gateway.vendor'] as keyof typeof BASE_PATHS;
-      const template = String(client.attributes['url.template']);
-      expect(template.startsWith(BASE_PATHS[vendor])).toBe(true);
-      expect(template.slice(BASE_PATHS[vendor].length)).toMatch(/^\/[A-Za-z_{}/-]*$/);
+      expect(String(client.attributes['url.template']).startsWith(BASE_PATHS[vendor])).toBe(true);
       expect(client.name).toBe(
         `${String(client.attributes['http.request.method'])} ${String(client.attributes['url.template'])}`,
       );
@@ -152,6 +150,17 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
       expect(clientIds.has(match![2]!)).toBe(true);
     }
     expect(new Set(seen.map((e) => e.headers.traceparent)).size).toBe(seen.length);
+    // Each span's template is the path its call was sent to, an {id} standing for each id.
+    for (const entry of seen) {
+      const client = clients.find((c) => entry.headers.traceparent?.includes(c.spanId))!;
+      const template = String(client.attributes['url.template']);
+      const escaped = template
+        .split('{id}')
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
+      expect(BASE_PATHS[entry.vendor] + entry.path).toMatch(
+        new RegExp(`^${escaped.join('[^/]+')}$`),
+      );
+    }
 
     // The failed attempt and its retry.
     const failed = clients.filter((c) => c.attributes['http.response.status_code'] === 503);

@@ -116,7 +116,7 @@ describe('PlanhatClient reads', () => {
     const { http, client } = setup();
     http.reply({ body: listed });
     await client.getNps({ sourceId: 'hub/1' });
-    expect(http.last.path).toBe('/nps/srcid-hub%2F1');
+    expect(http.last.path).toEqual({ path: '/nps/srcid-hub%2F1', template: '/nps/srcid-{id}' });
   });
 
   it('answers bad_response for wrong shapes', async () => {
@@ -163,7 +163,10 @@ describe('PlanhatClient writes', () => {
       score: 9,
       comment: 'Good product',
     });
-    expect(http.last).toMatchObject({ method: 'PUT', path: '/nps/61030b0e8084189dcbf0e6da' });
+    expect(http.last).toMatchObject({
+      method: 'PUT',
+      path: { path: '/nps/61030b0e8084189dcbf0e6da', template: '/nps/{id}' },
+    });
     expect(http.last.json).toEqual({ score: 9, comment: 'Good product' });
   });
 
@@ -171,7 +174,10 @@ describe('PlanhatClient writes', () => {
     const { http, client } = setup();
     http.reply({ body: { n: 1, ok: 1, deletedCount: 1 } }, { status: 204, body: undefined });
     expect(await client.deleteNps('abc')).toEqual({ deletedCount: 1 });
-    expect(http.last).toMatchObject({ method: 'DELETE', path: '/nps/abc' });
+    expect(http.last).toMatchObject({
+      method: 'DELETE',
+      path: { path: '/nps/abc', template: '/nps/{id}' },
+    });
     expect(await client.deleteNps({ sourceId: 's' })).toEqual({ deletedCount: null });
   });
 

@@ -120,7 +120,7 @@ describe('UserHeroClient feedback', () => {
       },
     });
     const item = await client.getFeedback('ws_1', 'fb/1');
-    expect(http.last.path).toBe('/feedback/fb%2F1');
+    expect(http.last.path).toEqual({ path: '/feedback/fb%2F1', template: '/feedback/{id}' });
     expect(http.last.query).toEqual({ workspaceId: 'ws_1' });
     expect(item.customerComments?.[0]?.attachments[0]).toEqual(attachment);
     expect(item.internalNotes?.[0]?.authorEmail).toBe('jane@company.com');
@@ -132,7 +132,10 @@ describe('UserHeroClient feedback', () => {
     http.reply(notFound(), { body: { data: feedback } }, forbidden);
     expect(await client.feedbackByTicket('ws_1', 999)).toBeNull();
     expect((await client.feedbackByTicket('ws_1', 245))?.id).toBe('fb_1');
-    expect(http.last.path).toBe('/feedback/number/245');
+    expect(http.last.path).toEqual({
+      path: '/feedback/number/245',
+      template: '/feedback/number/{id}',
+    });
     await expect(client.feedbackByTicket('ws_1', 1)).rejects.toBe(forbidden);
   });
 
@@ -155,7 +158,7 @@ describe('UserHeroClient feedback', () => {
     await client.updateFeedback('fb_1', { workspaceId: 'ws_1', status: 'resolved' });
     expect(http.last).toMatchObject({
       method: 'PATCH',
-      path: '/feedback/fb_1',
+      path: { path: '/feedback/fb_1', template: '/feedback/{id}' },
       idempotencyKey: undefined,
     });
   });
@@ -169,8 +172,8 @@ describe('UserHeroClient feedback', () => {
     await expect(client.deleteFeedback('ws_1', 'fb_1')).resolves.toBeUndefined();
     await expect(client.deleteWebhook('ws_1', 'wh_1')).resolves.toBeUndefined();
     expect(http.requests.map((r) => [r.method, r.path, r.query])).toEqual([
-      ['DELETE', '/feedback/fb_1', { workspaceId: 'ws_1' }],
-      ['DELETE', '/webhooks/wh_1', { workspaceId: 'ws_1' }],
+      ['DELETE', { path: '/feedback/fb_1', template: '/feedback/{id}' }, { workspaceId: 'ws_1' }],
+      ['DELETE', { path: '/webhooks/wh_1', template: '/webhooks/{id}' }, { workspaceId: 'ws_1' }],
     ]);
   });
 
@@ -293,7 +296,7 @@ describe('UserHeroClient customers', () => {
     });
     const merged = await client.mergeCustomers('cust_1', 'cust_2', { idempotencyKey: 'm1' });
     expect(http.last).toMatchObject({
-      path: '/customers/cust_1/merge',
+      path: { path: '/customers/cust_1/merge', template: '/customers/{id}/merge' },
       json: { sourceCustomerId: 'cust_2' },
       idempotencyKey: 'm1',
     });
@@ -427,7 +430,7 @@ describe('UserHeroClient automations', () => {
     const result = await client.runMacro('au_1', 'fb_1', { idempotencyKey: 'r1' });
     expect(http.last).toMatchObject({
       method: 'POST',
-      path: '/automations/au_1/run',
+      path: { path: '/automations/au_1/run', template: '/automations/{id}/run' },
       json: { feedbackId: 'fb_1' },
     });
     expect(result).toEqual({

@@ -19,7 +19,10 @@ describe('UserlaneClient requests', () => {
     http.reply({ body: { start: '2026-05-01', end: '2026-05-10', heartData: [] } });
     await client.heart(range, 2, 500);
     expect(http.last.method).toBe('GET');
-    expect(http.last.path).toBe('/properties/app%201%2Fx/heart');
+    expect(http.last.path).toEqual({
+      path: '/properties/app%201%2Fx/heart',
+      template: '/properties/{id}/heart',
+    });
     expect(http.last.operation).toBe('heart.list');
     expect(http.last.query).toMatchObject({
       start: '2026-05-01T00:00:00Z',
@@ -39,7 +42,10 @@ describe('UserlaneClient requests', () => {
       1,
       100,
     );
-    expect(http.last.path).toBe('/properties/p1/surveys/s%2F1');
+    expect(http.last.path).toEqual({
+      path: '/properties/p1/surveys/s%2F1',
+      template: '/properties/{id}/surveys/{id}',
+    });
     expect(queryString(http.last)).toBe(
       'start=2026-05-01T00%3A00%3A00Z&end=2026-05-10T23%3A59%3A59Z&page=1&limit=100&type=custom&commentOnly=true&score=1&score=2',
     );
@@ -55,7 +61,10 @@ describe('UserlaneClient requests', () => {
       end: '2026-05-10T00:00:00Z',
     });
     expect((await client.taskActions(123, range, 'c2', 10)).nextCursor).toBeNull();
-    expect(http.last.path).toBe('/properties/p1/tasks/123/actions');
+    expect(http.last.path).toEqual({
+      path: '/properties/p1/tasks/123/actions',
+      template: '/properties/{id}/tasks/{id}/actions',
+    });
     expect(http.last.query).toMatchObject({ cursor: 'c2', limit: 10 });
   });
 

@@ -136,7 +136,7 @@ describe('UserLoopClient', () => {
       body: { response: { id: 'a/b', survey: 'sv1', question_id: 'q1', answer_text: '5' } },
     });
     const response = await client.response('a/b');
-    expect(http.last.path).toBe('/responses/a%2Fb');
+    expect(http.last.path).toEqual({ path: '/responses/a%2Fb', template: '/responses/{id}' });
     expect(response).toMatchObject({ id: 'a/b', answerText: '5', creationDate: null });
   });
 

@@ -1,6 +1,12 @@
 import type { NpsRecord } from '../../domain/nps.js';
 import type { NpsBulkResult, NpsDeleteResult, NpsWrite } from '../../domain/nps-writes.js';
-import type { HttpMethod, VendorHttp, VendorRequest } from '../../transport/types.js';
+import type {
+  HttpMethod,
+  RequestPath,
+  VendorHttp,
+  VendorPath,
+  VendorRequest,
+} from '../../transport/types.js';
 import { badResponse } from '../../transport/vendor-error.js';
 import type { CallOptions } from '../call-options.js';
 import { checkLimit, path } from '../path.js';
@@ -123,7 +129,7 @@ export class PlanhatClient {
   async #written(
     op: string,
     method: HttpMethod,
-    requestPath: string,
+    requestPath: RequestPath,
     write: NpsWrite,
     opts: CallOptions | undefined,
   ): Promise<NpsRecord> {
@@ -139,7 +145,7 @@ export class PlanhatClient {
   async #send(
     method: HttpMethod,
     operation: string,
-    requestPath: string,
+    requestPath: RequestPath,
     opts: CallOptions | undefined,
     extra: Pick<VendorRequest, 'query' | 'json'> = {},
   ): Promise<unknown> {
@@ -162,6 +168,6 @@ function ctx(operation: string): ShapeContext {
  * Contract: `{id}` may be `srcid-{sourceId}`. The source id is the checked value, so that an
  * empty one is refused rather than sent as `srcid-`.
  */
-function npsPath(ref: NpsRef): string {
+function npsPath(ref: NpsRef): VendorPath {
   return typeof ref === 'string' ? path`/nps/${ref}` : path`/nps/srcid-${ref.sourceId}`;
 }

@@ -6,7 +6,7 @@ import type { Comment, Feedback, Note, UploadedMedia } from '../../domain/feedba
 import type { Project, Widget } from '../../domain/project.js';
 import { normalizeEmail } from '../../domain/text.js';
 import type { Webhook, Workspace, WorkspaceUsage } from '../../domain/workspace.js';
-import type { HttpMethod, VendorHttp, VendorRequest } from '../../transport/types.js';
+import type { HttpMethod, RequestPath, VendorHttp, VendorRequest } from '../../transport/types.js';
 import type { CallOptions, WriteOptions } from '../call-options.js';
 import type { CursorPage } from '../pages.js';
 import { checkLimit, path } from '../path.js';
@@ -495,7 +495,7 @@ export class UserHeroClient {
   async #send(
     method: HttpMethod,
     operation: string,
-    requestPath: string,
+    requestPath: RequestPath,
     send: Send,
     opts: WriteOptions | undefined,
   ): Promise<unknown> {

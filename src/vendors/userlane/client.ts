@@ -7,10 +7,10 @@ import type {
   TaskActivity,
   UserlaneSurveyResponse,
 } from '../../domain/userlane-analytics.js';
-import type { QueryValue, VendorHttp } from '../../transport/types.js';
+import type { QueryValue, RequestPath, VendorHttp, VendorPath } from '../../transport/types.js';
 import type { CallOptions } from '../call-options.js';
 import type { CursorPage } from '../pages.js';
-import { checkLimit, path } from '../path.js';
+import { checkLimit, joinPath, path } from '../path.js';
 import {
   expectArray,
   expectShape,
@@ -56,7 +56,7 @@ export interface SurveyResponseFilter {
  */
 export class UserlaneClient {
   readonly #http: VendorHttp;
-  readonly #property: string;
+  readonly #property: VendorPath;
 
   constructor(http: VendorHttp, options: UserlaneClientOptions) {
     const { propertyId } = options;
@@ -163,7 +163,7 @@ export class UserlaneClient {
 
   async #page(
     operation: string,
-    suffix: string,
+    suffix: RequestPath,
     range: DateRange,
     page: number,
     limit: number,
@@ -174,7 +174,7 @@ export class UserlaneClient {
     checkLimit('limit', limit, USERLANE_PAGE_LIMIT_MIN, USERLANE_PAGE_LIMIT_MAX);
     const res = await this.#http.request({
       method: 'GET',
-      path: this.#property + suffix,
+      path: joinPath(this.#property, suffix),
       query: { ...pageWindow(range), page, limit, ...extra },
       signal: opts?.signal,
       operation,
@@ -184,7 +184,7 @@ export class UserlaneClient {
 
   async #cursor(
     operation: string,
-    suffix: string,
+    suffix: RequestPath,
     range: DateRange,
     cursor: string | null,
     limit: number,
@@ -193,7 +193,7 @@ export class UserlaneClient {
     checkLimit('limit', limit, USERLANE_CURSOR_LIMIT_MIN, USERLANE_CURSOR_LIMIT_MAX);
     const res = await this.#http.request({
       method: 'GET',
-      path: this.#property + suffix,
+      path: joinPath(this.#property, suffix),
       // The first page is asked for with no cursor at all.
       query: { ...taskWindow(range), cursor: cursor ?? undefined, limit },
       signal: opts?.signal,

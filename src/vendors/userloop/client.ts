@@ -6,7 +6,7 @@ import type {
   UserLoopSurvey,
   UserLoopSurveySummary,
 } from '../../domain/userloop-surveys.js';
-import type { VendorHttp, VendorRequest } from '../../transport/types.js';
+import type { RequestPath, VendorHttp, VendorRequest } from '../../transport/types.js';
 import type { CallOptions } from '../call-options.js';
 import type { OffsetPage } from '../pages.js';
 import { checkLimit, path } from '../path.js';
@@ -141,7 +141,7 @@ export class UserLoopClient {
 
   async #get(
     operation: string,
-    requestPath: string,
+    requestPath: RequestPath,
     query: VendorRequest['query'],
     opts: CallOptions | undefined,
   ): Promise<unknown> {
