@@ -169,21 +169,19 @@ export class SdkTracing implements GatewayTracing {
     // The endpoint as its client built it, each id written {id}; under the base path the call is
     // sent to (UserHero's webhooks have their own).
     const template = (req.basePath ?? target.basePath) + pathTemplate(req.path);
+    const attributes: Attributes = {
+      [ATTR_HTTP_REQUEST_METHOD]: req.method,
+      [ATTR_SERVER_ADDRESS]: target.host,
+      [ATTR_SERVER_PORT]: target.port,
+      [ATTR_URL_TEMPLATE]: template,
+      [ATTR_VENDOR]: target.vendor,
+      [ATTR_VENDOR_OPERATION]: req.operation,
+      [ATTR_RETRY_ATTEMPT]: attempt,
+    };
+    if (attempt > 0) attributes[ATTR_HTTP_REQUEST_RESEND_COUNT] = attempt;
     const span = this.tracer.startSpan(
       `${req.method} ${template}`,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: req.method,
-          [ATTR_SERVER_ADDRESS]: target.host,
-          [ATTR_SERVER_PORT]: target.port,
-          [ATTR_URL_TEMPLATE]: template,
-          [ATTR_VENDOR]: target.vendor,
-          [ATTR_VENDOR_OPERATION]: req.operation,
-          [ATTR_RETRY_ATTEMPT]: attempt,
-          ...(attempt > 0 ? { [ATTR_HTTP_REQUEST_RESEND_COUNT]: attempt } : {}),
-        },
-      },
+      { kind: SpanKind.CLIENT, attributes },
       parent,
     );
     const context = span.spanContext();

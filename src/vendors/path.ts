@@ -25,19 +25,19 @@ export function joinPath(...parts: RequestPath[]): VendorPath {
 // would send `[object Object]`, or, were it turned into the path, carry ids into traces without
 // its template. Every built path refuses to become a string instead, in the first test that
 // tries; `joinPath` is how one is extended.
-const NOT_A_STRING: object = Object.freeze(
-  Object.defineProperty({}, Symbol.toPrimitive, {
-    value: (): never => {
-      throw new TypeError('a built path is no string: pass it whole, or extend it with joinPath');
-    },
-  }),
-);
+class BuiltPath {
+  constructor(
+    readonly path: string,
+    readonly template: string,
+  ) {}
+
+  [Symbol.toPrimitive](): never {
+    throw new TypeError('a built path is no string: pass it whole, or extend it with joinPath');
+  }
+}
 
 function built(sent: string, template: string): VendorPath {
-  return Object.create(NOT_A_STRING, {
-    path: { value: sent, enumerable: true },
-    template: { value: template, enumerable: true },
-  }) as VendorPath;
+  return new BuiltPath(sent, template) as unknown as VendorPath;
 }
 
 const RULE =
