@@ -21,7 +21,7 @@ import {
  * (or a lost connection) drop sharing, so a busy moment does not send every replica to its
  * fallback share at once.
  */
-const COMMAND_TIMEOUT_MS = 500;
+export const COMMAND_TIMEOUT_MS = 500;
 const TIMEOUTS_BEFORE_DOWN = 3;
 
 export interface ScriptedRedis extends Redis {
@@ -70,10 +70,10 @@ export class RedisLink {
     channels: string[],
     private readonly logger: Logger,
   ) {
+    // No ioredis commandTimeout: `run` times commands itself (see withinTimeout).
     const options = {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: COMMAND_TIMEOUT_MS,
       connectTimeout: 2000,
       // Reconnect forever, backing off to one attempt every 2 s.
       retryStrategy: (times: number) => Math.min(100 * times, 2000),
@@ -90,11 +90,7 @@ export class RedisLink {
     this.client.defineCommand('documentGet', { numberOfKeys: 2, lua: DOCUMENT_GET_SCRIPT });
     this.client.defineCommand('documentSet', { numberOfKeys: 2, lua: DOCUMENT_SET_SCRIPT });
     // The subscriber may queue its SUBSCRIBE until connected: it carries no call's latency.
-    this.subscriber = new Redis(url, {
-      ...options,
-      enableOfflineQueue: true,
-      commandTimeout: undefined,
-    });
+    this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
     this.client.on('ready', () => this.up());
     this.client.on('error', (error: Error) => this.down(error));
     this.client.on('close', () => this.down(new Error('connection to Redis closed')));
@@ -130,7 +126,7 @@ export class RedisLink {
     if (!this.isUp) throw new Error(this.lastError ?? 'Redis is not connected');
     this.roundTrips += 1;
     try {
-      const result = await command(this.client);
+      const result = await withinTimeout(command(this.client), COMMAND_TIMEOUT_MS);
       this.timeouts = 0;
       return result;
     } catch (error) {
@@ -157,7 +153,7 @@ export class RedisLink {
       this.recheck = undefined;
       if (this.isUp || this.closed) return;
       if (this.client.status !== 'ready') return this.recheckSoon();
-      this.client.ping().then(
+      withinTimeout(this.client.ping(), COMMAND_TIMEOUT_MS).then(
         () => this.up(),
         () => this.recheckSoon(),
       );
@@ -201,4 +197,39 @@ export class RedisLink {
       { error: message },
     );
   }
+}
+
+/**
+ * The command's answer, or a "Command timed out" error once `ms` have passed without one. When
+ * the timer fires, the answer may already be waiting in the socket: this process was busy (a long
+ * GC, a burst of requests, a starved CPU) and timers run before the event loop reads sockets. A
+ * timeout then would be this replica's stall taken for a slow Redis, and a budget token Redis did
+ * grant would be spent on no call. So the verdict waits for the loop's next check phase, after
+ * its poll phase has read whatever arrived.
+ */
+export function withinTimeout<T>(pending: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (settled) return;
+        settled = true;
+        reject(new Error('Command timed out'));
+      });
+    }, ms);
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
