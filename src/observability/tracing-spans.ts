@@ -10,15 +10,8 @@
 // Calls outside any request (a cache's background refresh, a readiness probe) start traces of
 // their own.
 import { createHash } from 'node:crypto';
-import type {
-  Attributes,
-  Context,
-  Span,
-  SpanContext,
-  TextMapGetter,
-  Tracer,
-} from '@opentelemetry/api';
-import { INVALID_TRACEID, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes, Context, Span, TextMapGetter, Tracer } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   ATTR_ERROR_TYPE,
@@ -36,6 +29,7 @@ import { print } from 'graphql';
 import { requestScopeOf } from '../transport/deadline.js';
 import type { VendorRequest } from '../transport/types.js';
 import { pathTemplate } from '../transport/types.js';
+import { addressed, EndpointNames, SERVER_SPAN_NAMES, traceHeaders } from './span-parts.js';
 import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
 import { codeLabel } from './metrics.js';
 import type { GatewayTracing, OperationSpan, RequestTrace, VendorTarget } from './tracing-types.js';
@@ -51,9 +45,6 @@ export const ATTR_VENDOR_OPERATION = 'gateway.vendor.operation';
 export const ATTR_RETRY_ATTEMPT = 'gateway.retry.attempt';
 export const ATTR_REQUEST_ID = 'gateway.request.id';
 export const ATTR_ERROR_CODES = 'gateway.graphql.error_codes';
-
-/** The only `traceparent` version there is (W3C Trace Context, level 1 and 2). */
-const TRACE_VERSION = '00';
 
 const headersGetter: TextMapGetter<Headers> = {
   keys: (headers) => [...headers.keys()],
@@ -81,6 +72,7 @@ interface SpansHolder {
 export class SdkTracing implements GatewayTracing {
   private readonly propagator = new W3CTraceContextPropagator();
   private readonly hashes = new WeakMap<DocumentNode, string>();
+  private readonly endpoints = new EndpointNames();
 
   constructor(
     private readonly tracer: Tracer,
@@ -105,7 +97,7 @@ export class SdkTracing implements GatewayTracing {
     };
     if (port) attributes[ATTR_SERVER_PORT] = Number(port);
     const server = this.tracer.startSpan(
-      `${request.method} /graphql`,
+      SERVER_SPAN_NAMES[request.method] ?? `${request.method} /graphql`,
       { kind: SpanKind.SERVER, attributes },
       parent,
     );
@@ -168,7 +160,11 @@ export class SdkTracing implements GatewayTracing {
     const parent = this.operationOf(req.signal) ?? ROOT_CONTEXT;
     // The endpoint as its client built it, each id written {id}; under the base path the call is
     // sent to (UserHero's webhooks have their own).
-    const template = (req.basePath ?? target.basePath) + pathTemplate(req.path);
+    const { template, name } = this.endpoints.of(
+      req.method,
+      req.basePath ?? target.basePath,
+      pathTemplate(req.path),
+    );
     const attributes: Attributes = {
       [ATTR_HTTP_REQUEST_METHOD]: req.method,
       [ATTR_SERVER_ADDRESS]: target.host,
@@ -179,11 +175,7 @@ export class SdkTracing implements GatewayTracing {
       [ATTR_RETRY_ATTEMPT]: attempt,
     };
     if (attempt > 0) attributes[ATTR_HTTP_REQUEST_RESEND_COUNT] = attempt;
-    const span = this.tracer.startSpan(
-      `${req.method} ${template}`,
-      { kind: SpanKind.CLIENT, attributes },
-      parent,
-    );
+    const span = this.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, parent);
     const context = span.spanContext();
     return {
       headers: traceHeaders(context),
@@ -239,22 +231,6 @@ function spansOf(signal: AbortSignal | undefined): RequestSpans | undefined {
   return (owner as (Request & SpansHolder) | undefined)?.[SPANS];
 }
 
-/**
- * The W3C `traceparent` (and `tracestate`) of a vendor attempt, as W3CTraceContextPropagator
- * writes them, from the span's own context: the propagator would first wrap the span in a new
- * context and check its ids against a pattern, for ids the SDK has just made.
- */
-function traceHeaders(context: SpanContext): Record<string, string> {
-  if (context.traceId === INVALID_TRACEID) return {};
-  const flags = (context.traceFlags & 0xff).toString(16).padStart(2, '0');
-  const headers: Record<string, string> = {
-    traceparent: `${TRACE_VERSION}-${context.traceId}-${context.spanId}-${flags}`,
-  };
-  const state = context.traceState?.serialize();
-  if (state) headers.tracestate = state;
-  return headers;
-}
-
 function requestEnded(spans: RequestSpans, status: number, codes: readonly string[]): void {
   // Still open when execution never finished (a stream cut off): they end with the response.
   for (const span of spans.operations) if (span.isRecording()) span.end();
@@ -271,20 +247,6 @@ function markErrors(span: Span, codes: readonly string[]): void {
   const distinct = [...new Set(codes)];
   span.setAttribute(ATTR_ERROR_CODES, distinct);
   span.setStatus({ code: SpanStatusCode.ERROR, message: distinct.join(', ') });
-}
-
-/** `server.address` and `server.port`: from the Host header, else the URL (a `fetch` caller). */
-function addressed(request: Request): { host: string; port: string | undefined } {
-  const header = request.headers.get('host');
-  if (header === null) {
-    const url = new URL(request.url);
-    return { host: url.hostname, port: url.port || undefined };
-  }
-  const colon = header.lastIndexOf(':');
-  if (colon > header.lastIndexOf(']') && /^\d+$/.test(header.slice(colon + 1))) {
-    return { host: header.slice(0, colon), port: header.slice(colon + 1) };
-  }
-  return { host: header, port: undefined };
 }
 
 function fieldsOf(span: Span): TraceFields {
