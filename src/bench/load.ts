@@ -127,17 +127,10 @@ export async function loadSequentially(
   const deadline = started + options.seconds * 1000;
   try {
     while (performance.now() < deadline && latencies.length < (options.maxRequests ?? Infinity)) {
-      const t0 = performance.now();
-      const response = await client.request({
-        path: `${url.pathname}${url.search}`,
-        method: target.method,
-        headers: target.headers,
-        ...(target.body === undefined ? {} : { body: target.body }),
-      });
-      const text = await response.body.text();
-      latencies.push(performance.now() - t0);
-      if (response.statusCode >= 300) non2xx++;
-      else if (text.includes('"errors"')) graphqlErrors++;
+      const answer = await timed(client, url, target);
+      latencies.push(answer.ms);
+      if (answer.non2xx) non2xx++;
+      else if (answer.graphqlError) graphqlErrors++;
     }
   } finally {
     await client.close();
@@ -170,18 +163,11 @@ export async function loadAtRate(
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const pending = new Set<Promise<void>>();
   const send = async (): Promise<void> => {
-    const t0 = performance.now();
     try {
-      const response = await pool.request({
-        path: `${url.pathname}${url.search}`,
-        method: target.method,
-        headers: target.headers,
-        ...(target.body === undefined ? {} : { body: target.body }),
-      });
-      const text = await response.body.text();
-      latencies.push(performance.now() - t0);
-      if (response.statusCode >= 300) non2xx++;
-      else if (text.includes('"errors"')) graphqlErrors++;
+      const answer = await timed(pool, url, target);
+      latencies.push(answer.ms);
+      if (answer.non2xx) non2xx++;
+      else if (answer.graphqlError) graphqlErrors++;
     } catch {
       socketErrors++;
     }
@@ -217,6 +203,27 @@ export async function loadAtRate(
     socketErrors,
     graphqlErrors,
   });
+}
+
+/** One request over a keep-alive client or pool, timed from the moment it is handed over. */
+async function timed(
+  dispatcher: Client | Pool,
+  url: URL,
+  target: Target,
+): Promise<{ ms: number; non2xx: boolean; graphqlError: boolean }> {
+  const t0 = performance.now();
+  const response = await dispatcher.request({
+    path: `${url.pathname}${url.search}`,
+    method: target.method,
+    headers: target.headers,
+    ...(target.body === undefined ? {} : { body: target.body }),
+  });
+  const text = await response.body.text();
+  return {
+    ms: performance.now() - t0,
+    non2xx: response.statusCode >= 300,
+    graphqlError: response.statusCode < 300 && text.includes('"errors"'),
+  };
 }
 
 export function graphqlTarget(
