@@ -13,12 +13,14 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     'p50 / p99 ms',
     'gateway CPU ms/req',
     'CPU vs off',
+    'rounds: median (min – max)',
   ];
   const lines = [
     '### 6. Metrics and tracing (CPU per request; targets: metrics on ≤ +3 %, tracing on ≤ +15 %)',
     '',
-    'Each query is measured at one offered load for its three variants (60 % of the slowest',
-    "one's saturated rate, in alternated rounds); the saturated rate is each variant's own.",
+    'The three variants of a query are measured at the same time, each at one offered load (a',
+    "quarter of the slowest one's saturated rate), in rounds; the saturated rate is each variant's",
+    'own, measured alone.',
     '',
     row(cells),
     row(cells.map(() => '---')),
@@ -33,10 +35,21 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
         f(r.offeredRps, 0),
         `${f(m.load.p50, 2)} / ${f(m.load.p99, 2)}`,
         f(m.cpuMsPerRequest, 3),
-        `${r.cpuRatio >= 1 ? '+' : ''}${f((r.cpuRatio - 1) * 100, 1)} %`,
+        percent(r.cpuRatio),
+        spread(r.roundRatios),
       ]),
     );
   }
   lines.push('', `Trace exports received by the sink: ${report.exportRequests}.`, '');
   return lines;
+}
+
+function percent(ratio: number): string {
+  return `${ratio >= 1 ? '+' : ''}${f((ratio - 1) * 100, 1)} %`;
+}
+
+function spread(ratios: readonly number[]): string {
+  if (ratios.length === 0) return '';
+  const median = ratios[Math.floor((ratios.length - 1) / 2)]!;
+  return `${percent(median)} (${percent(ratios[0]!)} – ${percent(ratios.at(-1)!)})`;
 }
