@@ -1,4 +1,4 @@
-// Scenario 6's table: what compression and @defer cost per request.
+// Scenario 8's table: what compression and @defer cost per request.
 import type { ClientsReport } from '../scenarios/clients.js';
 import { f, int } from './cells.js';
 
@@ -7,7 +7,7 @@ const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 export function clientsTable(clients: ClientsReport[] | undefined): string[] {
   if (!clients?.length) return [];
   const lines = [
-    '### 6. Client features (1 connection, one request at a time, alternated rounds)',
+    '### 8. Client features (1 connection, one request at a time, alternated rounds)',
     '',
     row(['request', 'variant', 'bytes', 'p50 / p99 ms', 'gateway CPU ms/req', 'vs first variant']),
     row(['---', '---', '---', '---', '---', '---']),

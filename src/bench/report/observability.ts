@@ -1,4 +1,4 @@
-// Scenario 6's table: CPU per request with metrics and tracing off, metrics on, and both on.
+// Scenario 7's table: CPU per request with metrics and tracing off, metrics on, and both on.
 import type { ObservabilityReport } from '../scenarios/observability.js';
 import { f } from './cells.js';
 
@@ -16,7 +16,7 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     'rounds: median (min – max)',
   ];
   const lines = [
-    '### 6. Metrics and tracing (CPU per request; targets: metrics on ≤ +3 %, tracing on ≤ +15 %)',
+    '### 7. Metrics and tracing (CPU per request; targets: metrics on ≤ +3 %, tracing on ≤ +15 %)',
     '',
     'The three variants of a query are measured at the same time, each at one offered load (a',
     "quarter of the slowest one's saturated rate), in rounds; the saturated rate is each variant's",

@@ -1,4 +1,4 @@
-// Scenario 6: what the client features cost per request, one request at a time so that the CPU
+// Scenario 8: what the client features cost per request, one request at a time so that the CPU
 // per request is the gateway's alone: compression (small answers must not pay for it, large ones
 // pay zlib's time) and @defer (the same dashboard with its slow panel deferred, as multipart).
 import { request } from 'undici';

@@ -142,7 +142,7 @@ export async function fidelityScenario(args: {
 }
 
 export function renderFidelity(report: FidelityReport): string {
-  const lines = ['## Vendor fidelity: calls per request (cold, no cross-request cache)', ''];
+  const lines = ['### 9. Vendor fidelity: calls per request (cold, no cross-request cache)', ''];
   for (const { name, rows } of report.readings) {
     lines.push(`Docs read as the ${name}:`, '');
     lines.push('| case | asked | calls | select | bytes | answers | bytes/answer | errors |');

@@ -1,4 +1,4 @@
-// Scenario 6: what metrics and tracing cost. Three gateway processes on the same sandbox, with
+// Scenario 7: what metrics and tracing cost. Three gateway processes on the same sandbox, with
 // METRICS=false, with metrics on and tracing off (the default), and with metrics on and every
 // request traced (OTLP/HTTP protobuf to a sink in this process), all three under the same
 // offered load at the same time, in rounds; the figure is the gateway's CPU per request.

@@ -1,4 +1,4 @@
-// Scenario `replicas`: one replica without Redis, one with Redis, two with Redis behind a
+// Scenario 6, `replicas`: one replica without Redis, one with Redis, two with Redis behind a
 // round-robin client (each connection bound to one replica, the connections split evenly). It
 // reports what sharing costs and saves: requests/s, p50/p99 under load, p50 of one request at a
 // time (what Redis adds to a request), Redis round trips per request and per vendor call (from
@@ -124,7 +124,7 @@ export async function replicasScenario(args: {
 export function renderReplicas(rows: readonly ReplicasRow[]): string {
   const f = (n: number | null, digits = 2) => (n === null ? '–' : n.toFixed(digits));
   return [
-    '### Replicas: sharing through Redis',
+    '### 6. Replicas: sharing through Redis',
     '',
     '| setup | query | req/s | p50 ms | p99 ms | p50 alone ms | vendor calls / request | Redis round trips / request | Redis round trips / vendor call | errors |',
     '|---|---|---|---|---|---|---|---|---|---|',
