@@ -1,12 +1,6 @@
 // One measured run against one target: the load result, what it cost the vendors (sandbox log)
 // and the target process's memory and CPU over the run.
-import {
-  loadAtRate,
-  type LoadResult,
-  loadSequentially,
-  loadWithAutocannon,
-  type Target,
-} from './load.js';
+import { type LoadResult, loadSequentially, loadWithAutocannon, type Target } from './load.js';
 import { type ProcUsage, sampleProcess } from './proc-stats.js';
 import type { LogCounts, SandboxControl } from './sandbox-control.js';
 
@@ -28,8 +22,6 @@ export async function measure(args: {
   seconds: number;
   /** Requests to send instead of a duration (see loadWithAutocannon). */
   amount?: number;
-  /** An offered load in requests per second (see loadWithAutocannon). */
-  rate?: number;
 }): Promise<Measurement> {
   await quiesce(args.sandbox);
   await args.sandbox.clearLog();
@@ -38,13 +30,8 @@ export async function measure(args: {
     args.sandbox.pid !== undefined && args.sandbox.pid !== args.pid
       ? sampleProcess(args.sandbox.pid, 1000)
       : undefined;
-  const load = args.rate
-    ? await loadAtRate(args.target, {
-        rate: args.rate,
-        seconds: args.seconds,
-        connections: args.connections,
-      })
-    : args.connections === 1
+  const load =
+    args.connections === 1
       ? await loadSequentially(args.target, { seconds: args.seconds })
       : await loadWithAutocannon(args.target, {
           connections: args.connections,

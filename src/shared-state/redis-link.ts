@@ -210,26 +210,19 @@ export class RedisLink {
 export function withinTimeout<T>(pending: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
+    const settle = (done: () => void) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      done();
+    };
     const timer = setTimeout(() => {
-      setImmediate(() => {
-        if (settled) return;
-        settled = true;
-        reject(new Error('Command timed out'));
-      });
+      setImmediate(() => settle(() => reject(new Error('Command timed out'))));
     }, ms);
     pending.then(
-      (value) => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
+      (value) => settle(() => resolve(value)),
+      (error: unknown) =>
+        settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
     );
   });
 }

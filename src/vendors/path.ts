@@ -13,17 +13,8 @@ export function path(strings: TemplateStringsArray, ...values: (string | number)
     (out, literal, i) => out + literal + (i < values.length ? segment(values[i]!) : ''),
     '',
   );
-  let template = templates.get(strings);
-  if (template === undefined) {
-    template = strings.join('{id}');
-    templates.set(strings, template);
-  }
-  return built(sent, template);
+  return built(sent, strings.join('{id}'));
 }
-
-// A call site passes the same strings array every time: its template is made once, and every
-// span of the endpoint then carries the one string.
-const templates = new WeakMap<TemplateStringsArray, string>();
 
 /** Paths one after the other (a client's prefix and an endpoint); a string is a literal. */
 export function joinPath(...parts: RequestPath[]): VendorPath {
