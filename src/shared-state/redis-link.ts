@@ -15,6 +15,10 @@ import {
   PROBE_CLAIM_SCRIPT,
   PROBE_RELEASE_SCRIPT,
 } from './scripts.js';
+import { keepStringMethodsFast } from './string-prototype.js';
+
+// Loading ioredis leaves every string method of the process slow (see string-prototype.ts).
+keepStringMethodsFast();
 
 /**
  * A command that takes longer than this fails: its call goes on locally. Only several in a row
