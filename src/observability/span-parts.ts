@@ -77,16 +77,35 @@ export function traceHeaders(context: SpanContext): Record<string, string> {
   return headers;
 }
 
+export interface Address {
+  host: string;
+  port: number | undefined;
+}
+
+const MAX_ADDRESSES = 64;
+/** Host header → its address: a gateway is reached under a few names, parsed once each. */
+const ADDRESSES = new Map<string, Address>();
+
 /** `server.address` and `server.port`: from the Host header, else the URL (a `fetch` caller). */
-export function addressed(request: Request): { host: string; port: string | undefined } {
+export function addressed(request: Request): Address {
   const header = request.headers.get('host');
   if (header === null) {
     const url = new URL(request.url);
-    return { host: url.hostname, port: url.port || undefined };
+    return { host: url.hostname, port: url.port ? Number(url.port) : undefined };
   }
+  let address = ADDRESSES.get(header);
+  if (address === undefined) {
+    address = parseHost(header);
+    // The header is the client's to choose: past the bound, each is parsed and not kept.
+    if (ADDRESSES.size < MAX_ADDRESSES) ADDRESSES.set(header, address);
+  }
+  return address;
+}
+
+function parseHost(header: string): Address {
   const colon = header.lastIndexOf(':');
   if (colon > header.lastIndexOf(']') && /^\d+$/.test(header.slice(colon + 1))) {
-    return { host: header.slice(0, colon), port: header.slice(colon + 1) };
+    return { host: header.slice(0, colon), port: Number(header.slice(colon + 1)) };
   }
   return { host: header, port: undefined };
 }

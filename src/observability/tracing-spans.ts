@@ -30,7 +30,12 @@ import { requestScopeOf } from '../transport/deadline.js';
 import type { VendorRequest } from '../transport/types.js';
 import { pathTemplate } from '../transport/types.js';
 import { addressed, EndpointNames, SERVER_SPAN_NAMES, traceHeaders } from './span-parts.js';
-import { setRequestTraceFields, type TraceFields } from './trace-fields.js';
+import {
+  requestTrace,
+  type RequestTraceSlot,
+  setRequestTrace,
+  type TraceFields,
+} from './trace-fields.js';
 import { codeLabel } from './metrics.js';
 import type { GatewayTracing, OperationSpan, RequestTrace, VendorTarget } from './tracing-types.js';
 
@@ -51,7 +56,7 @@ const headersGetter: TextMapGetter<Headers> = {
   get: (headers, key) => headers.get(key) ?? undefined,
 };
 
-interface RequestSpans {
+interface RequestSpans extends RequestTraceSlot {
   server: Span;
   /** A batch's operation spans (a lone operation has none). */
   operations: Span[];
@@ -59,14 +64,8 @@ interface RequestSpans {
   parentSpan: Span;
   /** `parentSpan` as a context, made for the first vendor call (most requests make none). */
   parent: Context | undefined;
-}
-
-// A request's spans are kept on it (not in a WeakMap, whose per-request keys every young GC
-// traces), for its vendor calls to find through their request scope's owner.
-const SPANS = Symbol('request spans');
-
-interface SpansHolder {
-  [SPANS]?: RequestSpans | undefined;
+  /** The response went: later calls (a read-ahead) start traces of their own. */
+  ended: boolean;
 }
 
 export class SdkTracing implements GatewayTracing {
@@ -95,20 +94,27 @@ export class SdkTracing implements GatewayTracing {
       [ATTR_SERVER_ADDRESS]: host,
       [ATTR_REQUEST_ID]: requestId,
     };
-    if (port) attributes[ATTR_SERVER_PORT] = Number(port);
+    if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
     const server = this.tracer.startSpan(
       SERVER_SPAN_NAMES[request.method] ?? `${request.method} /graphql`,
       { kind: SpanKind.SERVER, attributes },
       parent,
     );
-    const spans: RequestSpans = { server, operations: [], parentSpan: server, parent: undefined };
-    (request as Request & SpansHolder)[SPANS] = spans;
-    setRequestTraceFields(request, fieldsOf(server));
+    // Kept on the request, for its vendor calls to find through their request scope's owner.
+    const spans: RequestSpans = {
+      fields: fieldsOf(server),
+      server,
+      operations: [],
+      parentSpan: server,
+      parent: undefined,
+      ended: false,
+    };
+    setRequestTrace(request, spans);
     return {
       operation: (document, operation, batched) =>
         this.operationStarted(spans, document, operation, batched),
       end: (status, codes) => {
-        (request as Request & SpansHolder)[SPANS] = undefined;
+        spans.ended = true;
         requestEnded(spans, status, codes);
       },
     };
@@ -225,10 +231,12 @@ export class SdkTracing implements GatewayTracing {
   }
 }
 
-/** The request's spans, through the request scope of a vendor call's signal. */
+/** The request's open spans, through the request scope of a vendor call's signal. */
 function spansOf(signal: AbortSignal | undefined): RequestSpans | undefined {
-  const owner = requestScopeOf(signal)?.owner;
-  return (owner as (Request & SpansHolder) | undefined)?.[SPANS];
+  // Only this tracer puts a slot on a request: it is always a RequestSpans.
+  const owner = requestScopeOf(signal)?.owner as Request | undefined;
+  const spans = requestTrace(owner) as RequestSpans | undefined;
+  return spans?.ended === false ? spans : undefined;
 }
 
 function requestEnded(spans: RequestSpans, status: number, codes: readonly string[]): void {

@@ -108,6 +108,9 @@ describe.each(['http/protobuf', 'http/json'] as const)('traces over %s', (protoc
       'http.request.method': 'POST',
       'http.route': '/graphql',
       'http.response.status_code': 200,
+      // The address the client sent the request to: its Host header.
+      'server.address': '127.0.0.1',
+      'server.port': server.port,
     });
 
     // The operation is told on the SERVER span: no span of its own for a lone operation.
