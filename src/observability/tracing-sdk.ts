@@ -9,6 +9,7 @@ import {
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { fastenSdkExports } from './sdk-exports.js';
 import type { GatewayTracing, OtlpProtocol } from './tracing-types.js';
 import { SdkTracing } from './tracing-spans.js';
 
@@ -34,6 +35,8 @@ export async function createTracing(protocol: OtlpProtocol): Promise<GatewayTrac
     resource,
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
+  // Every SDK module a span goes through is loaded by now.
+  fastenSdkExports();
   return new SdkTracing(
     provider.getTracer('feedback-graph-gateway'),
     () => provider.forceFlush(),
