@@ -8,20 +8,10 @@
 // served thousands of requests. Every `text.charCodeAt(i)` and `text.slice(…)`, in graphql's
 // lexer, the JSON and HTTP code and the OTLP serialiser alike, then compiles to a generic lookup.
 // The serialiser, which reads each exported string one character at a time, took 28 µs a span
-// instead of 7.5.
-//
-// One property load through a String wrapper object, from a function V8 has given inline caches
-// (it does so after a few calls), marks String.prototype as a prototype to keep fast and turns
-// it back; a later `extends String` then leaves it fast.
-
-const wrapper = new String('');
-
-function lookUpThroughPrototype(): unknown {
-  return wrapper.charCodeAt;
-}
+// instead of 7.5. Once fast this way, String.prototype stays fast through a later `extends String`.
+import { keepFastAsPrototype } from '../fast-properties.js';
 
 /** Returns String.prototype to fast properties (idempotent, a few hundred nanoseconds). */
 export function keepStringMethodsFast(): void {
-  // V8 allocates a function's feedback (and so its inline caches) after 8 calls by default.
-  for (let i = 0; i < 64; i++) lookUpThroughPrototype();
+  keepFastAsPrototype(String.prototype);
 }
