@@ -10,6 +10,7 @@ import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trac
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { fastenSdkExports } from './sdk-exports.js';
+import { BlockRandomIdGenerator } from './span-ids.js';
 import type { GatewayTracing, OtlpProtocol } from './tracing-types.js';
 import { SdkTracing } from './tracing-spans.js';
 
@@ -33,6 +34,7 @@ export async function createTracing(protocol: OtlpProtocol): Promise<GatewayTrac
     .merge(detectResources({ detectors: [envDetector] }));
   const provider = new BasicTracerProvider({
     resource,
+    idGenerator: new BlockRandomIdGenerator(),
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
   // Every SDK module a span goes through is loaded by now.
