@@ -12,7 +12,7 @@ describe('trace and span ids', () => {
   it('are lowercase hex of 16 and 8 bytes, and never repeat across many blocks of random bytes', () => {
     const ids = new BlockRandomIdGenerator();
     const seen = new Set<string>();
-    // 10,000 of each: about 120 blocks of 4 KiB, so ids are also cut across block ends.
+    // 10,000 of each, 48 hex digits a pair: about 60 blocks of 4 KiB, so ids meet block ends.
     for (let i = 0; i < 10_000; i++) {
       const trace = ids.generateTraceId();
       const span = ids.generateSpanId();
