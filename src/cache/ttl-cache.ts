@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { LookupObserver } from './lookups.js';
+import type { Loaded } from '../shared-state/types.js';
 import type { SharedTier } from './swr-cache.js';
 
 /**
@@ -25,7 +26,12 @@ export class TtlCache<V> {
     const hit = this.entries.get(key);
     this.onLookup?.(hit ? 'hit' : 'miss');
     if (hit) return hit;
-    const value = this.shared ? this.viaTier(key, load) : load();
+    const value: Promise<V> = this.shared
+      ? this.viaTier(key, load).then((loaded) => {
+          this.expireWithCopy(key, value, loaded.loadedAt);
+          return loaded.value;
+        })
+      : load();
     this.entries.set(key, value);
     value.catch(() => {
       if (this.entries.peek(key) === value) this.entries.delete(key);
@@ -33,10 +39,23 @@ export class TtlCache<V> {
     return value;
   }
 
-  private viaTier(key: string, load: () => Promise<V>): Promise<V> {
+  private viaTier(key: string, load: () => Promise<V>): Promise<Loaded<V>> {
     const { tier, prefix, codec } = this.shared!;
     const policy = { freshMs: this.ttlMs, maxAgeMs: this.ttlMs };
-    return tier.read(prefix + key, () => load(), policy, codec).then((loaded) => loaded.value);
+    return tier.read(prefix + key, () => load(), policy, codec);
+  }
+
+  /**
+   * A copy from the tier was read from the vendor at `loadedAt`, by whichever replica read it: it
+   * is fresh for the TTL from then, not from when this replica got it. Kept a whole TTL from
+   * now, a copy read just before its expiry in Redis would be served for almost two.
+   */
+  private expireWithCopy(key: string, value: Promise<V>, loadedAt: number): void {
+    if (this.entries.peek(key) !== value) return;
+    // Never past a TTL from now, should another replica's clock be ahead of this one's.
+    const left = Math.min(this.ttlMs, this.ttlMs - (Date.now() - loadedAt));
+    if (left >= 1) this.entries.set(key, value, { ttl: Math.floor(left) });
+    else this.entries.delete(key);
   }
 
   /** How long the entry `get(key)` would serve stays fresh; 0 when it would load. */

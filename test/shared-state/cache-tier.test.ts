@@ -129,6 +129,36 @@ describe('shared cache tier', () => {
     await Promise.all([a!.close(), b!.close()]);
   });
 
+  it("serves another replica's metadata copy no longer than a TTL after that replica's read", async () => {
+    const [a, b] = await replicas(2, redis.prefix());
+    const ttlMs = 1_000;
+    const on = (state: SharedState) =>
+      new TtlCache<string[]>(ttlMs, 10, { tier: state.tier('userloop:acct')!, prefix: 'surveys|' });
+    const ca = on(a!);
+    const cb = on(b!);
+    let reads = 0;
+    const load = async () => {
+      reads += 1;
+      return [`survey-${reads}`];
+    };
+    const readAt = Date.now();
+    expect(await ca.get('list', load)).toEqual(['survey-1']);
+    // B first asks 600 ms after A's read: the copy has 400 ms of its TTL left, not a whole TTL.
+    await new Promise((r) => setTimeout(r, 600 - (Date.now() - readAt)));
+    expect(await cb.get('list', load)).toEqual(['survey-1']);
+    expect(reads).toBe(1);
+    const left = cb.freshForMs('list');
+    expect(left).toBeGreaterThan(0);
+    // About 400 (A's read itself took a few ms after readAt); a whole TTL without the fix.
+    expect(left).toBeLessThanOrEqual(ttlMs - 500);
+    // 1.2 s after A's read the copy is past its TTL everywhere: B reads the vendor again (kept a
+    // TTL from when B got it, it would serve the old list until 1.6 s).
+    await new Promise((r) => setTimeout(r, 1_200 - (Date.now() - readAt)));
+    expect(await cb.get('list', load)).toEqual(['survey-2']);
+    expect(reads).toBe(2);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
   it('keeps a value over REDIS_CACHE_MAX_BYTES in its replica only', async () => {
     const [a, b] = await replicas(2, redis.prefix(), redis.url, 1024);
     let reads = 0;
