@@ -5,7 +5,9 @@ export const f = (value: number | undefined, digits = 1) =>
   value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 export const int = (value: number) =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
-export const mark = (met: boolean | null) => (met === null ? '–' : met ? 'met' : '**missed**');
+/** `noise`: the figure's interval holds the target, so this run can say neither. */
+export const mark = (met: boolean | null | 'noise') =>
+  met === null ? '–' : met === 'noise' ? 'within noise' : met ? 'met' : '**missed**';
 
 export function loadCells(m: Measurement): string[] {
   return [

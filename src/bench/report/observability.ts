@@ -1,5 +1,5 @@
 // Scenario 7's table: CPU per request with metrics and tracing off, metrics on, and both on.
-import type { ObservabilityReport } from '../scenarios/observability.js';
+import { BASELINE_VARIANT, type ObservabilityReport } from '../scenarios/observability.js';
 import { f } from './cells.js';
 
 export function observabilityLines(report: ObservabilityReport | undefined): string[] {
@@ -13,6 +13,7 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     'p50 / p99 ms',
     'gateway CPU ms/req',
     'CPU vs off',
+    '95 % interval',
     'rounds: median (min – max)',
   ];
   const lines = [
@@ -21,7 +22,9 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     'The three variants of a query are measured at the same time, each at one offered load (a',
     "quarter of the slowest one's saturated rate), in rounds whose start order turns, so that each",
     "variant is sent to first, second and last as often; the saturated rate is each variant's own,",
-    'measured alone.',
+    'measured alone. The 95 % interval is a bootstrap of the pooled figure over the rounds (each',
+    "round's three shares resampled together, so the drift they share drops out): how far the",
+    "rounds' spread lets the figure be trusted.",
     '',
     row(cells),
     row(cells.map(() => '---')),
@@ -37,6 +40,9 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
         `${f(m.load.p50, 2)} / ${f(m.load.p99, 2)}`,
         f(m.cpuMsPerRequest, 3),
         percent(r.cpuRatio),
+        r.variant === BASELINE_VARIANT
+          ? ''
+          : `${percent(r.interval.low)} … ${percent(r.interval.high)}`,
         spread(r.roundRatios),
       ]),
     );

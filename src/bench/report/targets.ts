@@ -1,11 +1,19 @@
-// Issue 7's targets, checked against one run's figures.
+// The issues' targets (7: the reads against Mesh, overhead, calls, export; 15: metrics and
+// tracing), checked against one run's figures.
+import { METRICS_VARIANT, TRACED_VARIANT } from '../scenarios/observability.js';
 import type { BenchReport } from './types.js';
 
 export interface TargetCheck {
   target: string;
   measured: string;
-  met: boolean | null;
+  met: boolean | null | 'noise';
 }
+
+/** Scenario 7's targets: CPU per request over metrics and tracing off. */
+const OBSERVABILITY_LIMITS: Record<string, { label: string; limit: number }> = {
+  [METRICS_VARIANT]: { label: 'Metrics on', limit: 0.03 },
+  [TRACED_VARIANT]: { label: 'Tracing on, every request sampled', limit: 0.15 },
+};
 
 const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
@@ -83,6 +91,19 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
         row.budget.calls === row.budget.minimum &&
         Math.abs(row.load.vendorCallsPerRequest - row.budget.minimum) < 0.5 &&
         (row.cold === undefined || row.cold.calls === row.cold.minimum),
+    });
+  }
+  for (const row of report.scenarios.observability?.rows ?? []) {
+    const target = OBSERVABILITY_LIMITS[row.variant];
+    if (!target) continue;
+    const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${f((ratio - 1) * 100)} %`;
+    const { low, high } = row.interval;
+    const line = 1 + target.limit;
+    out.push({
+      target: `${target.label} (${row.query}): CPU per request ≤ ${pct(line)} over both off`,
+      measured: `${pct(row.cpuRatio)} (95 % interval ${pct(low)} … ${pct(high)}, ${row.roundRatios.length} rounds)`,
+      // Decided only when the whole interval is on one side of the line.
+      met: high <= line ? true : low > line ? false : 'noise',
     });
   }
   const exp = report.scenarios.export;

@@ -16,6 +16,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { type GatewayProcess, startGatewayProcess } from '../gateway-process.js';
 import { graphqlTarget, loadAtRate, pool, type Target } from '../load.js';
+import { type Interval, pooledRatioInterval, type RoundCost } from '../interval.js';
 import { combine, type Measurement, warmUp } from '../measure.js';
 import { sampleProcess } from '../proc-stats.js';
 import { FEEDBACK_10, PLANHAT_NPS_20 } from '../operations.js';
@@ -34,6 +35,8 @@ export interface ObservabilityRow {
   cpuRatio: number;
   /** The same ratio in each round, sorted. */
   roundRatios: number[];
+  /** The 95 % bootstrap interval of `cpuRatio`, resampling whole rounds (src/bench/interval.ts). */
+  interval: Interval;
 }
 
 export interface ObservabilityReport {
@@ -48,10 +51,15 @@ export interface ObservabilityReport {
  */
 const OFFERED_SHARE = 0.25;
 
+/** The variant the others are compared with. */
+export const BASELINE_VARIANT = 'metrics off, tracing off';
+export const METRICS_VARIANT = 'metrics on, tracing off';
+export const TRACED_VARIANT = 'metrics on, tracing on (always sampled)';
+
 const VARIANTS = [
-  { name: 'metrics off, tracing off', env: { METRICS: 'false' } },
-  { name: 'metrics on, tracing off', env: {} },
-  { name: 'metrics on, tracing on (always sampled)', env: { OTEL_TRACES_SAMPLER: 'always_on' } },
+  { name: BASELINE_VARIANT, env: { METRICS: 'false' } },
+  { name: METRICS_VARIANT, env: {} },
+  { name: TRACED_VARIANT, env: { OTEL_TRACES_SAMPLER: 'always_on' } },
 ] as const;
 
 /**
@@ -157,10 +165,12 @@ export async function observabilityScenario(args: {
       }
       const offeredRps = Math.max(20, Math.floor(OFFERED_SHARE * Math.min(...saturated)));
       // A multiple of the variants' count: each takes each place in the start order as often.
-      const rounds = VARIANTS.length * Math.max(2, args.settings.rounds);
+      // At least 12: with 6, the interval of a pooled figure spanned ±3.5 points here.
+      const rounds = VARIANTS.length * Math.max(4, args.settings.rounds);
       const seconds = Math.max(2, args.settings.seconds / 2);
       const runs: Measurement[][] = VARIANTS.map(() => []);
       const ratios: number[][] = VARIANTS.map(() => []);
+      const costs: RoundCost[][] = [];
       for (let round = 0; round < rounds; round++) {
         const together = await measureTogether(round, targets.length, (i) =>
           measureAtRate(targets[i]!, gateways[i]!.child.pid, {
@@ -169,6 +179,7 @@ export async function observabilityScenario(args: {
             connections: args.settings.connections,
           }),
         );
+        costs.push(together.map((m) => ({ cpuMs: m.usage.cpuMs, requests: m.load.requests })));
         for (const [i, m] of together.entries()) {
           runs[i]!.push(m);
           ratios[i]!.push(m.cpuMsPerRequest / together[0]!.cpuMsPerRequest);
@@ -186,6 +197,7 @@ export async function observabilityScenario(args: {
           measurement,
           cpuRatio: measurement.cpuMsPerRequest / base,
           roundRatios: [...ratios[i]!].sort((a, b) => a - b),
+          interval: pooledRatioInterval(costs, i, 0),
         });
       }
     }
