@@ -14,7 +14,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines: string[] = [];
   lines.push('## Benchmark figures', '');
   lines.push(
-    'Run: `npm run bench` (about 3 minutes on 2 cores; the first run also installs the Mesh peer outside the repository). Options: `npm run bench -- --duration 10 --rounds 3 --connections 20 --scale 1 --export-scale 50 --scenarios peer,dashboard,overhead,parallelism,export --peer mesh|none` (see src/bench/main.ts). Each run writes bench/results/<time>.json; a full run also rewrites this file.',
+    'Run: `npm run bench` (about 8 minutes on 2 cores; the first run also installs the Mesh peer outside the repository). Options: `npm run bench -- --duration 10 --rounds 3 --connections 20 --scale 1 --export-scale 50 --scenarios peer,dashboard,overhead,parallelism,export,replicas,observability,clients,fidelity --peer mesh|none` (see src/bench/main.ts). Each run writes bench/results/<time>.json; a full run also rewrites this file.',
     '',
   );
   lines.push(
