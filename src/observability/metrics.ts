@@ -1,7 +1,7 @@
 // The gateway's Prometheus metrics (prom-client), one registry per gateway so that two gateways in
 // one process (tests) never share counters. Label values are vendor, operation, cache and error
 // code names only: never an id, an email, a URL or anything a vendor said.
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import type { CacheLookup, LookupObserver } from '../cache/lookups.js';
 import type { SharingMode } from '../shared-state/types.js';
 import type { AttemptStatus } from '../transport/observer.js';
@@ -9,6 +9,7 @@ import type { VendorName } from '../transport/types.js';
 import { VENDOR_NAMES } from '../transport/types.js';
 import { AccumulatedCounter, AccumulatedHistogram } from './accumulated.js';
 import { OperationNames } from './operation-names.js';
+import { processMetrics } from './process-metrics.js';
 
 /** A vendor's guards as `/metrics` reads them at scrape time. */
 export interface GuardReading {
@@ -21,7 +22,10 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30
 const WAIT_SECONDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60];
 
 export class GatewayMetrics {
+  /** This gateway's own metrics. */
   readonly registry = new Registry();
+  /** What `/metrics` serves: the process's metrics, then this gateway's. */
+  private readonly scraped: Registry;
   readonly operations: OperationNames;
   private readonly vendorRequests: AccumulatedCounter<'vendor' | 'operation' | 'status'>;
   private readonly vendorDuration: AccumulatedHistogram<'vendor' | 'operation'>;
@@ -38,7 +42,6 @@ export class GatewayMetrics {
   constructor(options: { maxOperations: number }) {
     const registers = [this.registry];
     this.operations = new OperationNames(options.maxOperations);
-    collectDefaultMetrics({ register: this.registry });
     this.vendorRequests = new AccumulatedCounter({
       name: 'gateway_vendor_requests_total',
       help: 'Vendor call attempts that reached the network, by HTTP status (or timeout, network, cancelled).',
@@ -133,6 +136,7 @@ export class GatewayMetrics {
       labelNames: ['operation', 'type', 'code'],
       registers,
     });
+    this.scraped = Registry.merge([processMetrics(), this.registry]);
   }
 
   /** Where the shared-state gauge reads the mode at scrape time. */
@@ -181,9 +185,9 @@ export class GatewayMetrics {
   }
 
   async scrape(): Promise<Response> {
-    return new Response(await this.registry.metrics(), {
+    return new Response(await this.scraped.metrics(), {
       status: 200,
-      headers: { 'content-type': this.registry.contentType, 'cache-control': 'no-store' },
+      headers: { 'content-type': this.scraped.contentType, 'cache-control': 'no-store' },
     });
   }
 }
