@@ -7,6 +7,8 @@
 // between them round to round. This machine's per-round noise is ±5–15 %; with a handful of
 // rounds a single pooled figure moves by several points from run to run, which the interval says.
 
+import { seededRandom } from '../sandbox/random.js';
+
 /** One variant's share of one round. */
 export interface RoundCost {
   cpuMs: number;
@@ -16,18 +18,6 @@ export interface RoundCost {
 export interface Interval {
   low: number;
   high: number;
-}
-
-/** A small seeded generator (mulberry32): the same rounds give the same interval in every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Total CPU over total requests of `variant`, over the same of `base`, in the rounds picked. */
@@ -63,7 +53,8 @@ export function pooledRatioInterval(
 ): Interval {
   const { confidence = 0.95, resamples = 4000, seed = 7 } = options;
   if (rounds.length < 2) return { low: Number.NaN, high: Number.NaN };
-  const random = generator(seed);
+  // Seeded: the same rounds give the same interval in every run.
+  const random = seededRandom(seed);
   const picked = new Array<number>(rounds.length);
   const ratios = new Float64Array(resamples);
   for (let k = 0; k < resamples; k++) {

@@ -1,6 +1,6 @@
 // Scenario 7's table: CPU per request with metrics and tracing off, metrics on, and both on.
 import { BASELINE_VARIANT, type ObservabilityReport } from '../scenarios/observability.js';
-import { f } from './cells.js';
+import { f, percent } from './cells.js';
 
 export function observabilityLines(report: ObservabilityReport | undefined): string[] {
   if (!report) return [];
@@ -49,10 +49,6 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
   }
   lines.push('', `Trace exports received by the sink: ${report.exportRequests}.`, '');
   return lines;
-}
-
-function percent(ratio: number): string {
-  return `${ratio >= 1 ? '+' : ''}${f((ratio - 1) * 100, 1)} %`;
 }
 
 function spread(ratios: readonly number[]): string {

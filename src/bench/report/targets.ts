@@ -1,6 +1,7 @@
 // The issues' targets (7: the reads against Mesh, overhead, calls, export; 15: metrics and
 // tracing), checked against one run's figures.
 import { METRICS_VARIANT, TRACED_VARIANT } from '../scenarios/observability.js';
+import { percent } from './cells.js';
 import type { BenchReport } from './types.js';
 
 export interface TargetCheck {
@@ -96,12 +97,11 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   for (const row of report.scenarios.observability?.rows ?? []) {
     const target = OBSERVABILITY_LIMITS[row.variant];
     if (!target) continue;
-    const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${f((ratio - 1) * 100)} %`;
     const { low, high } = row.interval;
     const line = 1 + target.limit;
     out.push({
-      target: `${target.label} (${row.query}): CPU per request ≤ ${pct(line)} over both off`,
-      measured: `${pct(row.cpuRatio)} (95 % interval ${pct(low)} … ${pct(high)}, ${row.roundRatios.length} rounds)`,
+      target: `${target.label} (${row.query}): CPU per request ≤ ${percent(line)} over both off`,
+      measured: `${percent(row.cpuRatio)} (95 % interval ${percent(low)} … ${percent(high)}, ${row.roundRatios.length} rounds)`,
       // Decided only when the whole interval is on one side of the line.
       met: high <= line ? true : low > line ? false : 'noise',
     });

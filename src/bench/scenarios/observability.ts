@@ -109,6 +109,8 @@ async function measureTogether<T>(
   return results;
 }
 
+const perRequest = (cost: RoundCost) => cost.cpuMs / cost.requests;
+
 /** An OTLP/HTTP endpoint that accepts and drops every export. */
 async function startSink(): Promise<{ url: string; requests: () => number; close(): void }> {
   let requests = 0;
@@ -169,7 +171,6 @@ export async function observabilityScenario(args: {
       const rounds = VARIANTS.length * Math.max(4, args.settings.rounds);
       const seconds = Math.max(2, args.settings.seconds / 2);
       const runs: Measurement[][] = VARIANTS.map(() => []);
-      const ratios: number[][] = VARIANTS.map(() => []);
       const costs: RoundCost[][] = [];
       for (let round = 0; round < rounds; round++) {
         const together = await measureTogether(round, targets.length, (i) =>
@@ -180,10 +181,7 @@ export async function observabilityScenario(args: {
           }),
         );
         costs.push(together.map((m) => ({ cpuMs: m.usage.cpuMs, requests: m.load.requests })));
-        for (const [i, m] of together.entries()) {
-          runs[i]!.push(m);
-          ratios[i]!.push(m.cpuMsPerRequest / together[0]!.cpuMsPerRequest);
-        }
+        for (const [i, m] of together.entries()) runs[i]!.push(m);
       }
       const combined = runs.map((r) => combine(r, pool(r.map((m) => m.load))));
       const base = combined[0]!.cpuMsPerRequest;
@@ -196,7 +194,9 @@ export async function observabilityScenario(args: {
           offeredRps,
           measurement,
           cpuRatio: measurement.cpuMsPerRequest / base,
-          roundRatios: [...ratios[i]!].sort((a, b) => a - b),
+          roundRatios: costs
+            .map((round) => perRequest(round[i]!) / perRequest(round[0]!))
+            .sort((a, b) => a - b),
           interval: pooledRatioInterval(costs, i, 0),
         });
       }
