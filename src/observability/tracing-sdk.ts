@@ -28,7 +28,7 @@ export async function createTracing(protocol: OtlpProtocol): Promise<GatewayTrac
   const exporter: SpanExporter =
     protocol === 'http/json'
       ? new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter()
-      : new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
+      : new (await import('./protobuf-span-exporter.js')).ProtobufSpanExporter();
   const resource = defaultResource()
     .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: DEFAULT_SERVICE_NAME }))
     .merge(detectResources({ detectors: [envDetector] }));
