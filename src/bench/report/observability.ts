@@ -15,6 +15,7 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     'CPU vs off',
     '95 % interval',
     'rounds: median (min – max)',
+    'traced over metrics on (95 % interval)',
   ];
   const lines = [
     '### 7. Metrics and tracing (CPU per request; targets: metrics on ≤ +3 %, tracing on ≤ +15 %)',
@@ -24,7 +25,8 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
     "variant is sent to first, second and last as often; the saturated rate is each variant's own,",
     'measured alone. The 95 % interval is a bootstrap of the pooled figure over the rounds (each',
     "round's three shares resampled together, so the drift they share drops out): how far the",
-    "rounds' spread lets the figure be trusted.",
+    "rounds' spread lets the figure be trusted. The last column is the traced variant over metrics",
+    'on, with its own interval: what tracing adds to the default configuration.',
     '',
     row(cells),
     row(cells.map(() => '---')),
@@ -44,6 +46,9 @@ export function observabilityLines(report: ObservabilityReport | undefined): str
           ? ''
           : `${percent(r.interval.low)} … ${percent(r.interval.high)}`,
         spread(r.roundRatios),
+        r.overMetrics
+          ? `${percent(r.overMetrics.ratio)} (${percent(r.overMetrics.interval.low)} … ${percent(r.overMetrics.interval.high)})`
+          : '',
       ]),
     );
   }

@@ -37,6 +37,11 @@ export interface ObservabilityRow {
   roundRatios: number[];
   /** The 95 % bootstrap interval of `cpuRatio`, resampling whole rounds (src/bench/interval.ts). */
   interval: Interval;
+  /**
+   * The traced variant's CPU per request over metrics on (what tracing alone adds), pooled, with
+   * its interval: the issue's second target read against the first one's configuration.
+   */
+  overMetrics?: { ratio: number; interval: Interval };
 }
 
 export interface ObservabilityReport {
@@ -185,6 +190,7 @@ export async function observabilityScenario(args: {
       }
       const combined = runs.map((r) => combine(r, pool(r.map((m) => m.load))));
       const base = combined[0]!.cpuMsPerRequest;
+      const metricsAt = VARIANTS.findIndex((v) => v.name === METRICS_VARIANT);
       for (const [i, variant] of VARIANTS.entries()) {
         const measurement = combined[i]!;
         rows.push({
@@ -198,6 +204,14 @@ export async function observabilityScenario(args: {
             .map((round) => perRequest(round[i]!) / perRequest(round[0]!))
             .sort((a, b) => a - b),
           interval: pooledRatioInterval(costs, i, 0),
+          ...(variant.name === TRACED_VARIANT
+            ? {
+                overMetrics: {
+                  ratio: measurement.cpuMsPerRequest / combined[metricsAt]!.cpuMsPerRequest,
+                  interval: pooledRatioInterval(costs, i, metricsAt),
+                },
+              }
+            : {}),
         });
       }
     }
