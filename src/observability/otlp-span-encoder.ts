@@ -1,15 +1,16 @@
 // The OTLP/protobuf body of a batch of spans, byte for byte what @opentelemetry/otlp-transformer's
 // ProtobufTraceSerializer writes (test/observability/otlp-span-encoder.test.ts compares the two
-// over generated spans), in one pass instead of two.
+// over generated batches), in one pass instead of two.
 //
 // Why not the official serializer: it walks every batch twice (a size estimator, then the
 // writer), turns each id into a new Uint8Array first, and reads its buffer and position through
-// `this` for every byte. In a traced gateway serving `{ __typename }` it was a third of what
-// tracing cost (≈ 10 µs of ≈ 30 µs a request, by `perf`). This encoder writes each message once,
-// leaving one byte for its length and moving the message up in the rare case the length needs
-// more (a span, a batch), writes ids straight from their hex, and keeps its buffer between
-// batches. Everything else of the export (endpoint, headers, timeout, compression, retries) stays
-// the official exporter's: see tracing-sdk.ts.
+// `this` for every byte. A `perf` profile of a traced gateway serving `{ __typename }` put it at
+// a third of what tracing cost (2026-12-03); in isolation it takes 4.1-4.9 µs a span, this
+// encoder 1.7-1.9. This one writes each message once, leaving one byte for its length and moving
+// the message up in the rare case the length needs more (a span, a batch), writes ids straight
+// from their hex, and keeps its buffer between batches. Everything else of the export (endpoint,
+// headers, timeout, compression, retries) stays the official exporter's: see
+// protobuf-span-exporter.ts.
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ProtoWriter } from './proto-writer.js';

@@ -4,6 +4,9 @@
 import type { HrTime } from '@opentelemetry/api';
 
 const NANOS_PER_SECOND = 1_000_000_000;
+const FIRST_SIZE = 64 * 1024;
+/** A buffer grown past this for one large batch is not kept for the next (512 spans ≈ 240 KB). */
+const MAX_KEPT = 4 * 1024 * 1024;
 
 /** Same digits as the official hexToBinary, including what it makes of a character not hex. */
 function nibble(code: number): number {
@@ -21,7 +24,7 @@ function varintSize(v: number): number {
 }
 
 export class ProtoWriter {
-  private buf = new Uint8Array(64 * 1024);
+  private buf = new Uint8Array(FIRST_SIZE);
   private view = new DataView(this.buf.buffer);
   private pos = 0;
   private readonly utf8 = new TextEncoder();
@@ -33,7 +36,12 @@ export class ProtoWriter {
 
   /** A copy of the body: the buffer is written over by the next one, the copy may be resent. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    const body = this.buf.slice(0, this.pos);
+    if (this.buf.length > MAX_KEPT) {
+      this.buf = new Uint8Array(FIRST_SIZE);
+      this.view = new DataView(this.buf.buffer);
+    }
+    return body;
   }
 
   double(value: number): void {

@@ -172,4 +172,21 @@ describe('OTLP/protobuf span bodies', () => {
     expect(Buffer.from(body).equals(kept)).toBe(true);
     expect(kept.equals(official(first!))).toBe(true);
   });
+
+  it('stays exact after a batch past 4 MiB, whose buffer it does not keep', () => {
+    const [spans] = fc.sample(fc.array(span, { minLength: 4, maxLength: 4 }), {
+      numRuns: 1,
+      seed: 3,
+    });
+    const huge = spans!.map((s) => ({
+      ...s,
+      spanContext: s.spanContext,
+      attributes: { ...s.attributes, 'big.value': 'x'.repeat(1_500_000) },
+    })) as ReadableSpan[];
+    const encoder = new OtlpSpanEncoder();
+    const large = Buffer.from(encoder.encode(huge));
+    expect(large.length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(large.equals(official(huge))).toBe(true);
+    expect(Buffer.from(encoder.encode(spans!)).equals(official(spans!))).toBe(true);
+  });
 });
