@@ -8,8 +8,7 @@ import {
   convertLegacyHttpOptions,
   createOtlpHttpExportDelegate,
 } from '@opentelemetry/otlp-exporter-base/node-http';
-import type { ISerializer } from '@opentelemetry/otlp-transformer';
-import type { IExportTraceServiceResponse } from '@opentelemetry/otlp-transformer';
+import type { IExportTraceServiceResponse, ISerializer } from '@opentelemetry/otlp-transformer';
 import {
   ProtobufTraceSerializer,
   TraceExporterMetricsHelper,
