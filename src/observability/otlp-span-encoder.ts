@@ -11,7 +11,7 @@
 // from their hex, and keeps its buffer between batches. Everything else of the export (endpoint,
 // headers, timeout, compression, retries) stays the official exporter's: see
 // protobuf-span-exporter.ts.
-import type { Attributes, AttributeValue } from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ProtoWriter } from './proto-writer.js';
 
@@ -176,7 +176,7 @@ export class OtlpSpanEncoder {
     this.w.end(start);
   }
 
-  private anyValue(value: AttributeValue | unknown): void {
+  private anyValue(value: unknown): void {
     if (typeof value === 'string') {
       this.w.stringField(tag(1, LEN), value);
     } else if (typeof value === 'boolean') {
@@ -204,14 +204,10 @@ export class OtlpSpanEncoder {
       }
       this.w.end(start);
     } else if (typeof value === 'object' && value !== null) {
+      // A KeyValueList: its entries are field 1, written as a message's attributes are.
       this.w.byte(tag(6, LEN));
       const start = this.w.begin();
-      const entries = value as Record<string, unknown>;
-      for (const key in entries) {
-        if (!Object.prototype.hasOwnProperty.call(entries, key)) continue;
-        this.w.byte(tag(1, LEN));
-        this.keyValue(key, entries[key]);
-      }
+      this.attributes(value as Attributes, 1);
       this.w.end(start);
     }
     // Any other value is written as an empty AnyValue, as the official serializer does.

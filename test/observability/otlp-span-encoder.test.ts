@@ -180,7 +180,6 @@ describe('OTLP/protobuf span bodies', () => {
     });
     const huge = spans!.map((s) => ({
       ...s,
-      spanContext: s.spanContext,
       attributes: { ...s.attributes, 'big.value': 'x'.repeat(1_500_000) },
     })) as ReadableSpan[];
     const encoder = new OtlpSpanEncoder();
